@@ -1,0 +1,51 @@
+"""Whitelisted methods: small, typed, and checking permission first."""
+
+import datetime as dt
+
+import frappe
+from frappe import _
+
+from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import get_policy
+from customer_feedback.exceptions import DeadlineQueryError
+
+
+@frappe.whitelist(methods=["GET", "POST"])
+def preview_deadlines(
+	policy: str,
+	feedback_type: str,
+	received_on: str,
+	stage: int = 1,
+	complexity: str = "Standard",
+	social_care: int = 0,
+	acknowledged_on: str | None = None,
+) -> dict[str, str | None]:
+	"""Acknowledge-by and respond-by dates (YYYY-MM-DD or null) that `policy` gives for feedback received on
+	`received_on` (a date, or a datetime for the cut-off), or for complaint `stage` started then."""
+	frappe.only_for(("Feedback Manager", "System Manager"))
+	deadlines = get_policy(policy).get_deadlines(
+		feedback_type,
+		parse_date_or_datetime(received_on, "received_on"),
+		stage=stage,
+		complexity=complexity,
+		social_care=bool(social_care),
+		acknowledged_on=parse_date_or_datetime(acknowledged_on, "acknowledged_on")
+		if acknowledged_on
+		else None,
+	)
+	return deadlines.as_json()
+
+
+def parse_date_or_datetime(value: str | dt.date, fieldname: str) -> dt.date | dt.datetime:
+	"""A date stays a date (no cut-off applies); a value with a time becomes a datetime."""
+	if isinstance(value, dt.date):
+		return value
+	text = str(value).strip()
+	try:
+		if len(text) == 10:
+			return dt.date.fromisoformat(text)
+		return dt.datetime.fromisoformat(text)
+	except ValueError:
+		frappe.throw(
+			_("{0} {1!r} is not a date: use YYYY-MM-DD or YYYY-MM-DD HH:MM:SS").format(fieldname, text),
+			DeadlineQueryError,
+		)

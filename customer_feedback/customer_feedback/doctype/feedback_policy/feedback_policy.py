@@ -1,0 +1,216 @@
+# Copyright (c) 2026, customer_feedback developers and contributors
+# For license information, please see license.txt
+
+import datetime as dt
+
+import frappe
+from frappe import _
+from frappe.model.document import Document
+
+from customer_feedback.deadlines import (
+	FROM_ACKNOWLEDGEMENT,
+	Deadlines,
+	PolicyRuleError,
+	calendar_from_policy,
+	compute_deadlines,
+	rules_from_policy,
+)
+from customer_feedback.exceptions import DeadlineQueryError, DefaultPolicyError, PolicyConfigurationError
+from customer_feedback.working_days import WorkingDayCalendar, WorkingDayError
+
+
+class FeedbackPolicy(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from customer_feedback.customer_feedback.doctype.feedback_policy_date.feedback_policy_date import (
+			FeedbackPolicyDate,
+		)
+		from customer_feedback.customer_feedback.doctype.feedback_policy_stage.feedback_policy_stage import (
+			FeedbackPolicyStage,
+		)
+		from customer_feedback.customer_feedback.doctype.feedback_policy_timescale.feedback_policy_timescale import (
+			FeedbackPolicyTimescale,
+		)
+
+		anonymous_complaints: DF.Literal[
+			"Handle as complaint", "Record as comment", "Refer to service manager"
+		]
+		bank_holidays: DF.Literal["England", "Wales", "Scotland", "Northern Ireland"]
+		calendar_dates: DF.Table[FeedbackPolicyDate]
+		close_after_no_reply_days: DF.Int
+		cutoff_time: DF.Time | None
+		description: DF.Text | None
+		disabled: DF.Check
+		external_body: DF.Data | None
+		external_body_address: DF.SmallText | None
+		external_body_email: DF.Data | None
+		external_body_phone: DF.Data | None
+		external_body_website: DF.Data | None
+		friday: DF.Check
+		monday: DF.Check
+		policy_name: DF.Data
+		progress_update_days: DF.Int
+		saturday: DF.Check
+		source_document: DF.Data | None
+		stages: DF.Table[FeedbackPolicyStage]
+		sunday: DF.Check
+		survey_sample_percent: DF.Percent
+		survey_weeks_after_closure: DF.Int
+		thursday: DF.Check
+		timescales: DF.Table[FeedbackPolicyTimescale]
+		tuesday: DF.Check
+		wednesday: DF.Check
+
+	# end: auto-generated types
+	def onload(self):
+		self.set_onload("is_default", self.name == get_default_policy_name())
+
+	def validate(self):
+		self.validate_working_weekdays()
+		self.validate_calendar_dates()
+		self.validate_timescales()
+		self.validate_stages()
+		self.validate_survey_share()
+		self.validate_not_disabling_default()
+
+	def validate_working_weekdays(self):
+		if not any(
+			self.get(day)
+			for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+		):
+			throw(_("Working Days: tick at least one working weekday."))
+
+	def validate_calendar_dates(self):
+		seen = {}
+		for row in self.calendar_dates:
+			if row.date in seen:
+				throw(
+					_(
+						"Closed and Opened Dates, row {0}: {1} is already listed in row {2}; keep one row per date."
+					).format(row.idx, frappe.format(row.date, "Date"), seen[row.date])
+				)
+			seen[row.date] = row.idx
+
+	def validate_timescales(self):
+		seen = {}
+		for row in self.timescales:
+			if row.feedback_type == "Complaint":
+				throw(
+					_(
+						"Timescales, row {0}: complaint timescales are set per stage in Complaint Stages; remove this row."
+					).format(row.idx)
+				)
+			if row.feedback_type in seen:
+				throw(
+					_("Timescales, row {0}: {1} already has row {2}; keep one row per feedback type.").format(
+						row.idx, _(row.feedback_type), seen[row.feedback_type]
+					)
+				)
+			seen[row.feedback_type] = row.idx
+
+	def validate_stages(self):
+		numbers = sorted(row.stage_number for row in self.stages)
+		expected = list(range(1, len(numbers) + 1))
+		if numbers != expected:
+			throw(
+				_("Complaint Stages are numbered {0}: number them 1 to {1} without gaps or repeats.").format(
+					", ".join(str(n) for n in numbers), len(numbers)
+				)
+			)
+		for row in self.stages:
+			if row.max_extension_days and not row.extension_approver_role:
+				throw(
+					_(
+						"Complaint Stages, stage {0}: an extension of up to {1} working days is allowed, so set Extension Approved By (Role), or set Longest Extension to 0."
+					).format(row.stage_number, row.max_extension_days)
+				)
+			if row.respond_from == FROM_ACKNOWLEDGEMENT and row.respond_days and not row.acknowledge_days:
+				throw(
+					_(
+						"Complaint Stages, stage {0}: the response is counted from acknowledgement, so set Acknowledge Within, or count the response from Receipt of stage."
+					).format(row.stage_number)
+				)
+
+	def validate_survey_share(self):
+		if not 0 <= (self.survey_sample_percent or 0) <= 100:
+			throw(
+				_("Share of Closed Complaints Surveyed is {0}%: give 0 to 100.").format(
+					self.survey_sample_percent
+				)
+			)
+
+	def validate_not_disabling_default(self):
+		if self.disabled and self.name == get_default_policy_name():
+			throw(
+				_(
+					"{0} is the default policy and cannot be disabled: choose another Default Policy in Customer Feedback Settings first."
+				).format(frappe.bold(self.name)),
+				DefaultPolicyError,
+			)
+
+	def on_trash(self):
+		if self.name == get_default_policy_name():
+			throw(
+				_(
+					"{0} is the default policy and cannot be deleted: choose another Default Policy in Customer Feedback Settings first."
+				).format(frappe.bold(self.name)),
+				DefaultPolicyError,
+			)
+
+	# -- deadlines ---------------------------------------------------------------------------------------
+
+	def get_calendar(self) -> WorkingDayCalendar:
+		return calendar_from_policy(self)
+
+	def get_deadlines(
+		self,
+		feedback_type: str,
+		received_on: dt.date | dt.datetime,
+		stage: int = 1,
+		complexity: str = "Standard",
+		social_care: bool = False,
+		acknowledged_on: dt.date | dt.datetime | None = None,
+		pauses: tuple = (),
+		extension_days: int = 0,
+	) -> Deadlines:
+		try:
+			return compute_deadlines(
+				self.get_calendar(),
+				rules_from_policy(self),
+				feedback_type,
+				received_on,
+				stage=stage,
+				complexity=complexity,
+				social_care=social_care,
+				acknowledged_on=acknowledged_on,
+				pauses=pauses,
+				extension_days=extension_days,
+			)
+		except (PolicyRuleError, WorkingDayError) as error:
+			frappe.throw(_("{0}: {1}").format(self.name, str(error)), DeadlineQueryError)
+
+
+def throw(message: str, exc: type[Exception] = PolicyConfigurationError):
+	frappe.throw(message, exc, title=_("Feedback Policy"))
+
+
+def get_default_policy_name() -> str | None:
+	return frappe.db.get_single_value("Customer Feedback Settings", "default_policy")
+
+
+def get_policy(name: str) -> FeedbackPolicy:
+	"""The named policy, or a clear error naming it (callers check their own permission first)."""
+	if not name or not frappe.db.exists("Feedback Policy", name):
+		frappe.throw(
+			_("Feedback Policy {0} does not exist: give the name of an existing policy.").format(
+				frappe.bold(name)
+			),
+			frappe.DoesNotExistError,
+		)
+	return frappe.get_cached_doc("Feedback Policy", name)

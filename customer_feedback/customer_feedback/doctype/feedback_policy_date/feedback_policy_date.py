@@ -1,0 +1,23 @@
+# Copyright (c) 2026, customer_feedback developers and contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class FeedbackPolicyDate(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		date: DF.Date
+		day_type: DF.Literal["Closed", "Opened"]
+		description: DF.Data | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+	# end: auto-generated types
+	pass
