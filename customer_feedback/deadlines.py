@@ -163,7 +163,7 @@ def calendar_from_policy(policy: Any) -> WorkingDayCalendar:
 		weekdays,
 		frozenset(closed),
 		frozenset(opened),
-		_as_time_value(_get(policy, "cutoff_time")),
+		_as_time_value(_get(policy, "cutoff_time")) if _get(policy, "use_cutoff_time", 0) else None,
 	)
 
 

@@ -65,6 +65,7 @@ class FeedbackPolicy(Document):
 		thursday: DF.Check
 		timescales: DF.Table[FeedbackPolicyTimescale]
 		tuesday: DF.Check
+		use_cutoff_time: DF.Check
 		wednesday: DF.Check
 
 	# end: auto-generated types
