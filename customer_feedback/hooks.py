@@ -13,7 +13,7 @@ export_python_type_annotations = True
 # Presets, the default policy and the site's time zone are created once, as ordinary records that
 # administrators may edit: fixtures would be re-imported over their edits on every migrate.
 after_install = "customer_feedback.setup.install.after_install"
-after_uninstall = "customer_feedback.setup.install.after_uninstall"
+before_uninstall = "customer_feedback.setup.install.before_uninstall"
 
 # CLI commands (`bench --site SITE customer-feedback-demo`) are the `commands` list of
 # customer_feedback/commands.py: that module, not a hook, is where Frappe v15 looks for them.

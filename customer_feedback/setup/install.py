@@ -47,8 +47,10 @@ def set_default_policy() -> None:
 		settings.save(ignore_permissions=True)
 
 
-def after_uninstall() -> None:
-	"""Frappe drops our DocTypes and tables; the roles it made from their permissions stay unless removed."""
+def before_uninstall() -> None:
+	"""Frappe drops our DocTypes and tables but leaves the roles it made from their permissions, and a
+	Single's values. Before, not after: Frappe commits the uninstall before the after_uninstall hooks."""
+	frappe.db.delete("Singles", {"doctype": "Customer Feedback Settings"})
 	for role in ROLES:
 		frappe.db.delete("Has Role", {"role": role})
 		frappe.db.delete("Custom DocPerm", {"role": role})
