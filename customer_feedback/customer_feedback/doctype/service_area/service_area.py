@@ -1,0 +1,26 @@
+# Copyright (c) 2026, customer_feedback developers and contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class ServiceArea(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from customer_feedback.customer_feedback.doctype.service_area_coordinator.service_area_coordinator import (
+			ServiceAreaCoordinator,
+		)
+
+		coordinators: DF.TableMultiSelect[ServiceAreaCoordinator]
+		description: DF.SmallText | None
+		disabled: DF.Check
+		manager: DF.Link | None
+		service_area_name: DF.Data
+	# end: auto-generated types
+	pass
