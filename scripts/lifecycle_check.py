@@ -1,0 +1,76 @@
+"""Checks of the app's life in a site that unit tests cannot make: run by scripts/test with the bench's
+Python from the sites directory.
+
+	python lifecycle_check.py SITE edit-preset       an administrator edits a preset (committed)
+	python lifecycle_check.py SITE preset-kept       after migrating, the edit is still there
+	python lifecycle_check.py SITE uninstalled       after uninstall-app, nothing of ours is left
+
+Prints one line per check, "ok: ..." or "FAIL: ...", and exits 1 if any failed.
+"""
+
+import sys
+
+import frappe
+
+EDITED_PRESET = "Northamptonshire Fire and Rescue Service"
+EDITED_VALUE = 7
+OUR_ROLES = (
+	"Feedback User",
+	"Feedback Coordinator",
+	"Investigating Officer",
+	"Head of Service",
+	"Feedback Manager",
+	"Customer Relations Officer",
+)
+failures = 0
+
+
+def check(ok: bool, what: str) -> None:
+	global failures
+	print(("ok: " if ok else "FAIL: ") + what)
+	failures += not ok
+
+
+def edit_preset() -> None:
+	policy = frappe.get_doc("Feedback Policy", EDITED_PRESET)
+	policy.progress_update_days = EDITED_VALUE
+	policy.append("calendar_dates", {"date": "2026-12-29", "day_type": "Closed", "description": "Shutdown"})
+	policy.save()
+	frappe.db.commit()
+	check(
+		True, f"edited {EDITED_PRESET}: progress updates every {EDITED_VALUE} working days, one closed date"
+	)
+
+
+def preset_kept() -> None:
+	policy = frappe.get_doc("Feedback Policy", EDITED_PRESET)
+	check(policy.progress_update_days == EDITED_VALUE, "migrate kept the administrator's edited figure")
+	check(len(policy.calendar_dates) == 1, "migrate kept the administrator's closed date")
+	check(frappe.db.count("Feedback Policy") == 6, "migrate created no duplicate presets")
+
+
+def uninstalled() -> None:
+	tables = frappe.db.sql(
+		"""select table_name from information_schema.tables where table_schema = database()
+		and (table_name like 'tabFeedback%%' or table_name like 'tabService Area%%'
+		or table_name like 'tabCustomer Feedback%%' or table_name like 'tabComplaint%%')"""
+	)
+	check(not tables, f"no tables left ({', '.join(t[0] for t in tables) or 'none'})")
+	check(not frappe.db.exists("DocType", {"module": "Customer Feedback"}), "no DocTypes of the module left")
+	check(not frappe.db.exists("Module Def", "Customer Feedback"), "no Module Def left")
+	left = [role for role in OUR_ROLES if frappe.db.exists("Role", role)]
+	check(not left, f"no roles left ({', '.join(left) or 'none'})")
+	singles = frappe.db.sql("select count(*) from tabSingles where doctype = 'Customer Feedback Settings'")[
+		0
+	][0]
+	check(not singles, "no settings left in tabSingles")
+	check("customer_feedback" not in frappe.get_installed_apps(), "app no longer listed as installed")
+
+
+if __name__ == "__main__":
+	site, phase = sys.argv[1], sys.argv[2]
+	frappe.init(site=site)
+	frappe.connect()
+	{"edit-preset": edit_preset, "preset-kept": preset_kept, "uninstalled": uninstalled}[phase]()
+	frappe.destroy()
+	sys.exit(1 if failures else 0)
