@@ -204,6 +204,91 @@ def test_bad_input_names_the_value(call, error, message):
 		call(calendar_for("ENG"))
 
 
+@pytest.mark.parametrize(
+	"cutoff, pairs, due, why",
+	[
+		(None, [], [], "no pairs: no deadlines"),
+		(
+			None,
+			[(D(2024, 12, 19), 10), (D(2024, 12, 21), 5), (D(2024, 12, 25), 0)],
+			[D(2025, 1, 7), D(2025, 1, 2), D(2024, 12, 27)],
+			"plain dates, in order: working day, Saturday, holiday with 0 days",
+		),
+		(
+			None,
+			[(D(1900, 1, 1), 1), (D(2100, 12, 30), 1)],
+			[D(1900, 1, 2), D(2100, 12, 31)],
+			"the first and last days of the range",
+		),
+		(
+			dt.time(17, 0),
+			[
+				(dt.datetime(2024, 12, 19, 17, 1), 10),
+				(D(2024, 12, 19), 10),
+				(dt.datetime(2024, 12, 19, 9), 10),
+			],
+			[D(2025, 1, 8), D(2025, 1, 7), D(2025, 1, 7)],
+			"datetimes take the cut-off, plain dates do not",
+		),
+		(
+			None,
+			[(dt.datetime(2024, 12, 20, 18, 0), 1)],
+			[D(2024, 12, 23)],
+			"a datetime without a cut-off counts its date",
+		),
+		(
+			None,
+			((D(2024, 3, 28), n) for n in (0, 1, 2)),
+			[D(2024, 3, 28), D(2024, 4, 2), D(2024, 4, 3)],
+			"any iterable of pairs, e.g. a generator",
+		),
+		(
+			None,
+			((D(2024, 12, 20), 1), (D(2024, 12, 20), 0)),
+			[D(2024, 12, 23), D(2024, 12, 20)],
+			"a tuple of pairs",
+		),
+	],
+)
+def test_add_working_days_many(cutoff, pairs, due, why):
+	assert calendar_for("ENG", cutoff=cutoff).add_working_days_many(pairs) == due, why
+
+
+def test_add_working_days_many_agrees_with_add_working_days():
+	calendar = calendar_for("ENG")
+	rng = random.Random(20250101)
+	pairs = [
+		(D(1900, 1, 1) + dt.timedelta(days=rng.randrange(365 * 200)), rng.randint(0, 65)) for _ in range(5000)
+	]
+	assert calendar.add_working_days_many(pairs) == [calendar.add_working_days(d, n) for d, n in pairs]
+
+
+@pytest.mark.parametrize(
+	"pairs, error, message",
+	[
+		([(D(2024, 1, 1), 1), (D(2024, 1, 1), -1)], NegativeWorkingDaysError, "-1 is negative"),
+		([(D(1899, 12, 31), 1)], DateOutOfRangeError, "1899-12-31 is outside"),
+		([(D(2024, 1, 1), 1), (D(2101, 1, 3), 1)], DateOutOfRangeError, "2101-01-03 is outside"),
+		([(dt.datetime(1899, 12, 31, 9), 1)], DateOutOfRangeError, "1899-12-31 is outside"),
+		([(D(2100, 12, 31), 1)], DateOutOfRangeError, "1 working days after 2100-12-31 falls after"),
+		([(D(2100, 12, 1), 65)], DateOutOfRangeError, "65 working days after 2100-12-01 falls after"),
+		([("2024-01-01", 1)], ValueError, "must be a date or datetime, not '2024-01-01'"),
+		([(D(2024, 1, 1), "1")], TypeError, "not supported"),
+	],
+)
+def test_add_working_days_many_bad_input_names_the_value(pairs, error, message):
+	calendar = calendar_for("ENG")
+	with pytest.raises(error, match=message):
+		calendar.add_working_days_many(pairs)
+	# The same error, word for word, as the single call on the offending pair.
+	with pytest.raises(error) as single:
+		for received, n in pairs:
+			calendar.add_working_days(received, n)
+	with pytest.raises(error) as many:
+		calendar.add_working_days_many(pairs)
+	assert str(many.value) == str(single.value)
+
+
 def test_range_edges_inside():
 	calendar = calendar_for("ENG")
 	assert calendar.add_working_days(D(1900, 1, 1), 1) == D(1900, 1, 2)
