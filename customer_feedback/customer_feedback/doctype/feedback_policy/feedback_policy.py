@@ -11,6 +11,7 @@ from customer_feedback.deadlines import (
 	FROM_ACKNOWLEDGEMENT,
 	Deadlines,
 	PolicyRuleError,
+	StageTimescale,
 	calendar_from_policy,
 	compute_deadlines,
 	rules_from_policy,
@@ -74,6 +75,7 @@ class FeedbackPolicy(Document):
 
 	def validate(self):
 		self.validate_working_weekdays()
+		self.validate_cutoff()
 		self.validate_calendar_dates()
 		self.validate_timescales()
 		self.validate_stages()
@@ -86,6 +88,11 @@ class FeedbackPolicy(Document):
 			for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 		):
 			throw(_("Working Days: tick at least one working weekday."))
+
+	def validate_cutoff(self):
+		# mandatory_depends_on is only enforced by the form; REST calls and imports come here too.
+		if self.use_cutoff_time and not self.cutoff_time:
+			throw(_("Cut-off Time is empty: give a time, or untick Use a Cut-off Time."))
 
 	def validate_calendar_dates(self):
 		seen = {}
@@ -168,6 +175,16 @@ class FeedbackPolicy(Document):
 
 	def get_calendar(self) -> WorkingDayCalendar:
 		return calendar_from_policy(self)
+
+	def get_stage_rule(self, stage_number: int) -> StageTimescale:
+		try:
+			return rules_from_policy(self).stage(stage_number)
+		except PolicyRuleError as error:
+			frappe.throw(_("{0}: {1}").format(self.name, str(error)), DeadlineQueryError)
+
+	@property
+	def last_stage_number(self) -> int:
+		return max((row.stage_number for row in self.stages), default=0)
 
 	def get_deadlines(
 		self,

@@ -1,0 +1,132 @@
+"""Test helpers: users, minimal Feedback Policies and a clean rollback. The only helper module the tests use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import frappe
+
+TEST_POLICY_PREFIX = "_Test CF "
+
+
+def make_user(email: str, roles: tuple[str, ...] | list[str] = (), first_name: str | None = None):
+	"""The User `email` with (at least) `roles`, created if missing; no welcome email is sent."""
+	if frappe.db.exists("User", email):
+		user = frappe.get_doc("User", email)
+		missing = [role for role in roles if role not in {row.role for row in user.roles}]
+		if missing:
+			user.add_roles(*missing)
+		return user
+	user = frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": first_name or email.split("@", 1)[0],
+			"send_welcome_email": 0,
+			"enabled": 1,
+			"roles": [{"role": role} for role in roles],
+		}
+	)
+	user.flags.no_welcome_mail = True
+	user.insert(ignore_permissions=True)
+	return user
+
+
+def set_api_keys(user) -> tuple[str, str]:
+	"""Give `user` a fresh API key and secret (saved, not committed) and return them."""
+	api_key, api_secret = frappe.generate_hash(length=15), frappe.generate_hash(length=15)
+	user.api_key = api_key
+	user.api_secret = api_secret
+	user.save(ignore_permissions=True)
+	return api_key, api_secret
+
+
+def delete_user(email: str) -> None:
+	if frappe.db.exists("User", email):
+		frappe.delete_doc("User", email, force=True, ignore_permissions=True)
+
+
+def stage_row(number: int, **figures: Any) -> dict[str, Any]:
+	"""A Feedback Policy Stage row: acknowledge 5, respond 10 from receipt, no extension, unless given."""
+	row = {
+		"stage_number": number,
+		"stage_name": f"Stage {number}",
+		"acknowledge_days": 5,
+		"respond_days": 10,
+		"respond_from": "Receipt of stage",
+		"complex_respond_days": 0,
+		"social_care_respond_days": 0,
+		"max_extension_days": 0,
+		"extension_approver_role": None,
+		"independent_handler": 0,
+	}
+	row.update(figures)
+	return row
+
+
+def policy_dict(name: str, **overrides: Any) -> dict[str, Any]:
+	"""A minimal valid Feedback Policy: England, Monday to Friday, two complaint stages (5/10 then 5/20)."""
+	doc = {
+		"doctype": "Feedback Policy",
+		"policy_name": name,
+		"bank_holidays": "England",
+		"monday": 1,
+		"tuesday": 1,
+		"wednesday": 1,
+		"thursday": 1,
+		"friday": 1,
+		"saturday": 0,
+		"sunday": 0,
+		"cutoff_time": None,
+		"calendar_dates": [],
+		"timescales": [],
+		"stages": [stage_row(1), stage_row(2, respond_days=20, independent_handler=1)],
+		"progress_update_days": 0,
+		"close_after_no_reply_days": 0,
+		"survey_weeks_after_closure": 0,
+		"survey_sample_percent": 0,
+		"anonymous_complaints": "Handle as complaint",
+	}
+	doc.update(overrides)
+	return doc
+
+
+def make_policy(name: str, **overrides: Any):
+	"""Insert and return a minimal valid Feedback Policy (see `policy_dict`) with `overrides` applied."""
+	return frappe.get_doc(policy_dict(name, **overrides)).insert()
+
+
+def reset_db() -> None:
+	"""Roll back this test's writes, and forget the single values the connection cached during it
+	(frappe.db.value_cache survives a rollback, so a rolled-back default policy would linger)."""
+	frappe.db.rollback()
+	frappe.db.value_cache.clear()
+	frappe.local.message_log = []
+
+
+def server_messages(response) -> list[str]:
+	"""The messages (frappe.throw / msgprint) of a JSON API response, as plain strings."""
+	raw = response.json().get("_server_messages")
+	if not raw:
+		return []
+	messages = []
+	for item in json.loads(raw):
+		try:
+			messages.append(json.loads(item).get("message", item))
+		except (TypeError, ValueError):
+			messages.append(item)
+	return messages
+
+
+def d(text: str) -> dt.date:
+	"""dt.date from YYYY-MM-DD, to keep expected dates readable."""
+	return dt.date.fromisoformat(text)
+
+
+def set_default_policy(name: str | None) -> None:
+	"""Point Customer Feedback Settings at `name` (saved, not committed)."""
+	settings = frappe.get_single("Customer Feedback Settings")
+	settings.default_policy = name
+	settings.save()
