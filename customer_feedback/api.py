@@ -49,3 +49,24 @@ def parse_date_or_datetime(value: str | dt.date, fieldname: str) -> dt.date | dt
 			_("{0} {1!r} is not a date: use YYYY-MM-DD or YYYY-MM-DD HH:MM:SS").format(fieldname, text),
 			DeadlineQueryError,
 		)
+
+
+@frappe.whitelist(methods=["POST"])
+def escalate(
+	feedback: str, reason: str | None = None, requested_on: str | None = None
+) -> dict[str, str | None]:
+	"""Open the next stage of a complaint at the customer's request, or refer it to the external body after
+	the last stage. Returns the new stage's name (None after a referral) and the case's status."""
+	doc = frappe.get_doc("Feedback", feedback)
+	doc.check_permission("write")
+	stage = doc.escalate(reason, requested_on)
+	return {"stage": stage, "status": doc.status}
+
+
+@frappe.whitelist(methods=["POST"])
+def refuse_escalation(feedback: str, reason: str) -> None:
+	"""Record that a head of service refused to escalate, and why."""
+	frappe.only_for(("Head of Service", "Feedback Manager", "System Manager"))
+	doc = frappe.get_doc("Feedback", feedback)
+	doc.check_permission("write")
+	doc.refuse_escalation(reason)

@@ -2,7 +2,9 @@
 
 import frappe
 
+from customer_feedback.setup.master_data import COMPLAINT_CATEGORIES, REMEDY_TYPES
 from customer_feedback.setup.policy_presets import DEFAULT_POLICY, PRESETS
+from customer_feedback.setup.workflow import create_feedback_workflow, delete_feedback_workflow
 
 ROLES = (
 	"Feedback User",
@@ -19,6 +21,8 @@ def after_install() -> None:
 	set_uk_time_zone()
 	create_policy_presets()
 	set_default_policy()
+	create_master_records()
+	create_feedback_workflow()
 
 
 def set_uk_time_zone() -> None:
@@ -40,6 +44,17 @@ def create_policy_presets() -> None:
 			frappe.get_doc(preset).insert(ignore_permissions=True)
 
 
+def create_master_records() -> None:
+	for name, source in COMPLAINT_CATEGORIES:
+		if not frappe.db.exists("Complaint Category", name):
+			frappe.get_doc({"doctype": "Complaint Category", "category_name": name, "source": source}).insert(
+				ignore_permissions=True
+			)
+	for name in REMEDY_TYPES:
+		if not frappe.db.exists("Remedy Type", name):
+			frappe.get_doc({"doctype": "Remedy Type", "remedy_name": name}).insert(ignore_permissions=True)
+
+
 def set_default_policy() -> None:
 	settings = frappe.get_single("Customer Feedback Settings")
 	if not settings.default_policy:
@@ -51,6 +66,7 @@ def before_uninstall() -> None:
 	"""Frappe drops our DocTypes and tables but leaves the roles it made from their permissions, and a
 	Single's values. Before, not after: Frappe commits the uninstall before the after_uninstall hooks."""
 	frappe.db.delete("Singles", {"doctype": "Customer Feedback Settings"})
+	delete_feedback_workflow()
 	for role in ROLES:
 		frappe.db.delete("Has Role", {"role": role})
 		frappe.db.delete("Custom DocPerm", {"role": role})

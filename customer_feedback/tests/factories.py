@@ -130,3 +130,25 @@ def set_default_policy(name: str | None) -> None:
 	settings = frappe.get_single("Customer Feedback Settings")
 	settings.default_policy = name
 	settings.save()
+
+
+def make_feedback(**overrides: Any):
+	"""A saved Feedback: by default a complaint received Thu 19 Dec 2024 at 10:00 under the Code."""
+	doc = frappe.get_doc(
+		{
+			"doctype": "Feedback",
+			"feedback_type": "Complaint",
+			"channel": "Email",
+			"received_on": "2024-12-19 10:00:00",
+			"policy": "Complaint Handling Code",
+			"customer_name": "Ada Lovelace",
+			"email": "ada.lovelace@example.org",
+			"description": "The bin was not collected three weeks running.",
+			**overrides,
+		}
+	)
+	return doc.insert()
+
+
+def stage_of(feedback: str, number: int):
+	return frappe.get_doc("Complaint Stage", {"feedback": feedback, "stage_number": number})

@@ -6,6 +6,7 @@ import datetime as dt
 import frappe
 from frappe import _
 from frappe.model.document import Document
+from frappe.utils import get_datetime, getdate
 
 from customer_feedback.deadlines import (
 	FROM_ACKNOWLEDGEMENT,
@@ -197,6 +198,11 @@ class FeedbackPolicy(Document):
 		pauses: tuple = (),
 		extension_days: int = 0,
 	) -> Deadlines:
+		# Documents hold dates as strings until reloaded; the clock takes dates and datetimes.
+		if isinstance(received_on, str):
+			received_on = get_datetime(received_on)
+		if isinstance(acknowledged_on, str):
+			acknowledged_on = getdate(acknowledged_on)
 		try:
 			return compute_deadlines(
 				self.get_calendar(),

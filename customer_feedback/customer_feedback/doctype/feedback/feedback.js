@@ -1,0 +1,89 @@
+// Copyright (c) 2026, customer_feedback developers and contributors
+// For license information, please see license.txt
+
+frappe.ui.form.on("Feedback", {
+	setup(frm) {
+		frm.set_query("policy", () => ({ filters: { disabled: 0 } }));
+		frm.set_query("service_area", () => ({ filters: { disabled: 0 } }));
+	},
+
+	refresh(frm) {
+		show_warnings(frm);
+		if (frm.is_new()) return;
+		if (frm.doc.current_stage) {
+			frm.add_custom_button(__("Stage {0}", [frm.doc.current_stage]), () =>
+				frappe.set_route("Form", "Complaint Stage", `${frm.doc.name}-${frm.doc.current_stage}`)
+			, __("View"));
+		}
+		const open = !["Closed", "With External Body"].includes(frm.doc.status);
+		if (frm.doc.current_stage && open) {
+			frm.add_custom_button(__("Escalate"), () => escalate(frm), __("Actions"));
+			if (frappe.user.has_role(["Head of Service", "Feedback Manager", "System Manager"])) {
+				frm.add_custom_button(__("Refuse Escalation"), () => refuse_escalation(frm), __("Actions"));
+			}
+		}
+		if (frappe.user.has_role(["Feedback Manager", "System Manager"])) {
+			frm.add_custom_button(__("Equality Monitoring"), () => open_equality_monitoring(frm), __("View"));
+		}
+	},
+
+	staff_conduct: show_warnings,
+	safeguarding: show_warnings,
+	is_anonymous: show_warnings,
+});
+
+function show_warnings(frm) {
+	frm.set_intro("");
+	if (frm.doc.staff_conduct) {
+		frm.set_intro(__("About a member of staff's conduct: do not record employees' names in this case; the head of service is informed."), "red");
+	}
+	if (frm.doc.safeguarding) {
+		frm.set_intro(__("Safeguarding concern: the safeguarding lead is informed at once (the duty officer out of hours)."), "red");
+	}
+	if (frm.doc.anonymous_handling) {
+		frm.set_intro(frm.doc.anonymous_handling, "yellow");
+	}
+}
+
+function escalate(frm) {
+	frappe.prompt(
+		[
+			{ fieldname: "reason", fieldtype: "Small Text", label: __("Why the Customer Asked to Escalate") },
+			{
+				fieldname: "requested_on",
+				fieldtype: "Datetime",
+				label: __("Requested On"),
+				default: frappe.datetime.now_datetime(),
+				reqd: 1,
+			},
+		],
+		(values) =>
+			frappe
+				.call("customer_feedback.api.escalate", { feedback: frm.doc.name, ...values })
+				.then(() => frm.reload_doc()),
+		__("Escalate to the Next Stage"),
+		__("Escalate")
+	);
+}
+
+function refuse_escalation(frm) {
+	frappe.prompt(
+		[{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason (the customer is told)"), reqd: 1 }],
+		(values) =>
+			frappe
+				.call("customer_feedback.api.refuse_escalation", { feedback: frm.doc.name, ...values })
+				.then(() => frm.reload_doc()),
+		__("Refuse Escalation"),
+		__("Refuse")
+	);
+}
+
+function open_equality_monitoring(frm) {
+	frappe.db.exists("Equality Monitoring", frm.doc.name).then((exists) => {
+		if (exists) {
+			frappe.set_route("Form", "Equality Monitoring", frm.doc.name);
+		} else {
+			frappe.new_doc("Equality Monitoring", { feedback: frm.doc.name });
+		}
+	});
+}

@@ -1,0 +1,32 @@
+"""Default complaint categories and remedies, created once on install; administrators edit them freely."""
+
+COMPLAINT_CATEGORIES = [
+	# Solihull's categories (Appendix B).
+	("Dissatisfaction in service delivery", "Solihull Council"),
+	("Dissatisfaction with the way we apply policy, a decision or a procedure", "Solihull Council"),
+	("Refusal to answer reasonable questions, misleading or unsuitable advice", "Solihull Council"),
+	("Impoliteness, rudeness, unfairness, bias or prejudice", "Solihull Council"),
+	("Inappropriate use of personal information", "Solihull Council"),
+	# Devon's problem types.
+	("Delay in providing a service", "Devon County Council"),
+	("Failure or refusal to provide a service", "Devon County Council"),
+	("Poor quality service or a mistake", "Devon County Council"),
+	("Inappropriate service", "Devon County Council"),
+	("Service removed or withdrawn", "Devon County Council"),
+	("Inappropriate cost of a service", "Devon County Council"),
+	("Employee's behaviour caused upset", "Devon County Council"),
+	("Policy unreasonably disadvantages a customer", "Devon County Council"),
+	("Unfair discrimination", "Devon County Council"),
+	("Unable to access a service", "Devon County Council"),
+]
+
+REMEDY_TYPES = [
+	"Apology",
+	"Explanation or information",
+	"Service provided or changed",
+	"Refund",
+	"Policy or procedure reviewed",
+	"Customer literature reviewed",
+	"Training or guidance for employees",
+	"Employee action",
+]
