@@ -13,6 +13,12 @@ ROLES = (
 	"Head of Service",
 	"Feedback Manager",
 	"Customer Relations Officer",
+	# Routing: told at once of the cases flagged for them.
+	"Safeguarding Lead",
+	"Prevention Manager",
+	"Duty Officer",
+	"Insurance Contact",
+	"Information Governance",
 )
 SITE_TIME_ZONE = "Europe/London"
 

@@ -106,6 +106,7 @@ class Feedback(Document):
 		postcode: DF.Data | None
 		preferred_contact_method: DF.Literal["", "Email", "Telephone", "Letter", "Text message", "In person"]
 		preferred_language: DF.Link | None
+		progress_update_overdue: DF.Check
 		reasonable_adjustments: DF.SmallText | None
 		received_on: DF.Datetime
 		received_out_of_hours: DF.Check
@@ -121,6 +122,7 @@ class Feedback(Document):
 		responded_on: DF.Date | None
 		safeguarding: DF.Check
 		service_area: DF.Link | None
+		service_area_manager: DF.Link | None
 		sla_status: DF.Literal["On Track", "Due Soon", "Overdue", "Met", "Missed", "Paused"]
 		social_care: DF.Check
 		staff_conduct: DF.Check
