@@ -1,4 +1,5 @@
-"""Demo data for every source procedure: staff in each role and service areas. Safe to run again."""
+"""Demo data for every source procedure: staff in each role, service areas and a few hundred cases. Safe to
+run again."""
 
 import frappe
 
@@ -43,8 +44,12 @@ def make_demo_data() -> list[str]:
 	complete_setup_wizard()
 	users = [make_staff_user(staff_email(login), name, roles) for login, name, roles in DEMO_STAFF]
 	areas = make_service_areas()
+	from customer_feedback.setup.demo_cases import DEMO_CASE_COUNT, make_demo_cases
+
+	created = make_demo_cases()
 	return [
 		f"Demo staff: {len(users)} users; service areas: {len(areas)} across {len(SERVICE_AREAS)} procedures.",
+		f"Demo cases: {created} created now, {DEMO_CASE_COUNT} in all.",
 		f"Demo logins (password {DEMO_PASSWORD}):",
 		*(
 			f"  {staff_email(login)}  {', '.join(roles or ['Feedback User'])}"
