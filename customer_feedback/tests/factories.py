@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 from typing import Any
+from unittest.mock import patch
 
 import frappe
+import requests
+from frappe.tests.utils import FrappeTestCase
+from werkzeug.serving import WSGIRequestHandler, make_server
 
 TEST_POLICY_PREFIX = "_Test CF "
 
@@ -152,3 +157,43 @@ def make_feedback(**overrides: Any):
 
 def stage_of(feedback: str, number: int):
 	return frappe.get_doc("Complaint Stage", {"feedback": feedback, "stage_number": number})
+
+
+class QuietRequestHandler(WSGIRequestHandler):
+	def log_request(self, *args, **kwargs):
+		pass
+
+
+class LiveServerTestCase(FrappeTestCase):
+	"""This site over real HTTP for the test class: a werkzeug server on 127.0.0.1 serving
+	frappe.app.application in a background thread. Its requests use their own database connection, so
+	what they must see has to be committed (and cleaned up, committed, afterwards)."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		import frappe.app
+
+		# Every request reaches this site whatever its Host header (127.0.0.1:port).
+		cls.site_patch = patch("frappe.app.get_site_name", return_value=frappe.local.site)
+		cls.site_patch.start()
+		cls.addClassCleanup(cls.site_patch.stop)
+		cls.server = make_server(
+			"127.0.0.1", 0, frappe.app.application, threaded=True, request_handler=QuietRequestHandler
+		)
+		cls.base_url = f"http://127.0.0.1:{cls.server.server_port}"
+		cls.thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
+		cls.thread.start()
+		cls.addClassCleanup(cls.stop_server)
+
+	@classmethod
+	def stop_server(cls):
+		cls.server.shutdown()
+		cls.server.server_close()
+		cls.thread.join(timeout=10)
+
+	def request(self, method: str, path: str, token: str | None = None, **kwargs):
+		headers = {"Accept": "application/json", **kwargs.pop("headers", {})}
+		if token:
+			headers["Authorization"] = f"token {token}"
+		return requests.request(method, self.base_url + path, headers=headers, timeout=30, **kwargs)

@@ -6,58 +6,34 @@ setUpClass and deleted (and committed) in a class cleanup. The Complaint Handlin
 the app. Dates for a complaint received Thu 19 Dec 2024 (England): acknowledge within 5 working days is
 Mon 30 Dec; 10 working days after that (25, 26 Dec and 1 Jan are bank holidays) is Tue 14 Jan 2025."""
 
-import threading
-from unittest.mock import patch
-
 import frappe
 import requests
 from frappe.tests.utils import FrappeTestCase
-from werkzeug.serving import WSGIRequestHandler, make_server
 
 from customer_feedback.api import preview_deadlines
 from customer_feedback.setup.policy_presets import CODE, DEVON
-from customer_feedback.tests.factories import delete_user, make_user, server_messages, set_api_keys
+from customer_feedback.tests.factories import (
+	LiveServerTestCase,
+	delete_user,
+	make_feedback,
+	make_user,
+	server_messages,
+	set_api_keys,
+)
 
 METHOD = "/api/method/customer_feedback.api.preview_deadlines"
 MANAGER = "cf-api-manager@example.com"
 PLAIN_USER = "cf-api-user@example.com"
 
 
-class QuietRequestHandler(WSGIRequestHandler):
-	def log_request(self, *args, **kwargs):
-		pass
-
-
-class TestPreviewDeadlinesOverHTTP(FrappeTestCase):
+class TestPreviewDeadlinesOverHTTP(LiveServerTestCase):
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		import frappe.app
-
-		# Class cleanups run last-in first-out, and also when setUpClass fails part-way.
-		# Every request reaches this site whatever its Host header (127.0.0.1:port).
-		cls.site_patch = patch("frappe.app.get_site_name", return_value=frappe.local.site)
-		cls.site_patch.start()
-		cls.addClassCleanup(cls.site_patch.stop)
-
-		cls.server = make_server(
-			"127.0.0.1", 0, frappe.app.application, threaded=True, request_handler=QuietRequestHandler
-		)
-		cls.base_url = f"http://127.0.0.1:{cls.server.server_port}"
-		cls.thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
-		cls.thread.start()
-		cls.addClassCleanup(cls.stop_server)
-
 		cls.addClassCleanup(cls.delete_users)
 		cls.manager_token = "{}:{}".format(*set_api_keys(make_user(MANAGER, ["Feedback Manager"])))
 		cls.user_token = "{}:{}".format(*set_api_keys(make_user(PLAIN_USER, ["Feedback User"])))
 		frappe.db.commit()
-
-	@classmethod
-	def stop_server(cls):
-		cls.server.shutdown()
-		cls.server.server_close()
-		cls.thread.join(timeout=10)
 
 	@classmethod
 	def delete_users(cls):
@@ -68,10 +44,7 @@ class TestPreviewDeadlinesOverHTTP(FrappeTestCase):
 		frappe.db.commit()
 
 	def get(self, token=None, **params):
-		headers = {"Accept": "application/json"}
-		if token:
-			headers["Authorization"] = f"token {token}"
-		return requests.get(self.base_url + METHOD, params=params, headers=headers, timeout=30)
+		return self.request("GET", METHOD, token, params=params)
 
 	def assertErrorNames(self, response, status, *fragments):
 		self.assertEqual(response.status_code, status, response.text)
@@ -169,4 +142,56 @@ class TestPreviewDeadlinesDirect(FrappeTestCase):
 		self.assertEqual(
 			preview_deadlines(policy=CODE, feedback_type="Complaint", received_on="2024-12-19 10:30:00"),
 			{"acknowledge_by": "2024-12-30", "respond_by": "2025-01-14"},
+		)
+
+
+COORDINATOR = "cf-api-coordinator@example.com"
+OTHER_STAFF = "cf-api-other@example.com"
+
+
+class TestEscalateOverHTTP(LiveServerTestCase):
+	"""POST /api/method/customer_feedback.api.escalate with real users; the case is committed for the server."""
+
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.addClassCleanup(cls.clean_up)
+		coordinator = make_user(COORDINATOR, ["Feedback User", "Feedback Coordinator"])
+		cls.coordinator_token = "{}:{}".format(*set_api_keys(coordinator))
+		cls.other_token = "{}:{}".format(*set_api_keys(make_user(OTHER_STAFF, ["Feedback User"])))
+		cls.case = make_feedback(received_on="2024-12-19 10:00:00").name
+		frappe.db.commit()
+
+	@classmethod
+	def clean_up(cls):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		contact = frappe.db.get_value("Feedback", cls.case, "contact")
+		frappe.db.delete("Complaint Stage", {"feedback": cls.case})
+		frappe.db.delete("Feedback", {"name": cls.case})
+		frappe.delete_doc_if_exists("Contact", contact, force=True)
+		delete_user(COORDINATOR)
+		delete_user(OTHER_STAFF)
+		frappe.db.commit()
+
+	def post(self, token, **data):
+		return self.request("POST", "/api/method/customer_feedback.api.escalate", token, json=data)
+
+	def test_staff_who_cannot_edit_the_case_are_refused(self):
+		frappe.db.commit()  # end our snapshot to see what the server committed
+		stages = frappe.db.count("Complaint Stage", {"feedback": self.case})
+		response = self.post(self.other_token, feedback=self.case, reason="Please escalate")
+		self.assertEqual(response.status_code, 403, response.text)
+		frappe.db.commit()
+		self.assertEqual(frappe.db.count("Complaint Stage", {"feedback": self.case}), stages)
+
+	def test_a_coordinator_escalates_and_the_next_stage_opens(self):
+		response = self.post(self.coordinator_token, feedback=self.case, reason="Points not answered")
+		self.assertEqual(response.status_code, 200, response.text)
+		self.assertEqual(response.json()["message"], {"stage": f"{self.case}-2", "status": "Open"})
+		frappe.db.commit()
+		self.assertEqual(frappe.db.get_value("Feedback", self.case, "current_stage"), 2)
+		self.assertEqual(
+			frappe.db.get_value("Complaint Stage", f"{self.case}-2", "escalation_reason"),
+			"Points not answered",
 		)
