@@ -4,7 +4,7 @@ handle cases see them all; routed roles read them; the public sees nothing throu
 import frappe
 
 from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
-from customer_feedback.tests.factories import make_feedback, make_user
+from customer_feedback.tests.factories import make_feedback
 
 RECORDER = "cf.perm.recorder@example.org"
 COLLEAGUE = "cf.perm.colleague@example.org"
@@ -13,12 +13,15 @@ SAFEGUARDING = "cf.perm.safeguarding@example.org"
 
 
 class TestFeedbackPermissions(FeedbackTestCase):
+	USERS = {
+		RECORDER: ["Feedback User"],
+		COLLEAGUE: ["Feedback User"],
+		COORDINATOR: ["Feedback User", "Feedback Coordinator"],
+		SAFEGUARDING: ["Safeguarding Lead"],
+	}
+
 	def setUp(self):
 		super().setUp()
-		make_user(RECORDER, ["Feedback User"])
-		make_user(COLLEAGUE, ["Feedback User"])
-		make_user(COORDINATOR, ["Feedback User", "Feedback Coordinator"])
-		make_user(SAFEGUARDING, ["Safeguarding Lead"])
 		frappe.set_user(RECORDER)
 		self.mine = make_feedback().name
 		frappe.set_user("Administrator")

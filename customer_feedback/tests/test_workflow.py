@@ -5,7 +5,7 @@ from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionErr
 
 from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
 from customer_feedback.setup.workflow import WORKFLOW_NAME, create_feedback_workflow
-from customer_feedback.tests.factories import make_feedback, make_user
+from customer_feedback.tests.factories import make_feedback
 
 OFFICER = "cf.wf.officer@example.org"
 STAFF = "cf.wf.staff@example.org"
@@ -13,11 +13,11 @@ MANAGER = "cf.wf.manager@example.org"
 
 
 class TestFeedbackWorkflow(FeedbackTestCase):
-	def setUp(self):
-		super().setUp()
-		make_user(OFFICER, ["Feedback User", "Investigating Officer"])
-		make_user(STAFF, ["Feedback User"])
-		make_user(MANAGER, ["Feedback User", "Feedback Manager"])
+	USERS = {
+		OFFICER: ["Feedback User", "Investigating Officer"],
+		STAFF: ["Feedback User"],
+		MANAGER: ["Feedback User", "Feedback Manager"],
+	}
 
 	def act(self, user: str, case: str, action: str):
 		frappe.set_user(user)

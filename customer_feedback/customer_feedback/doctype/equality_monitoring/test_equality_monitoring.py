@@ -5,17 +5,21 @@
 import frappe
 
 from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
-from customer_feedback.tests.factories import make_feedback, make_user
+from customer_feedback.tests.factories import make_feedback
 
 
 class TestEqualityMonitoring(FeedbackTestCase):
+	USERS = {
+		"cf.staff@example.org": ["Feedback User", "Investigating Officer"],
+		"cf.manager@example.org": ["Feedback Manager"],
+	}
+
 	def test_only_feedback_managers_read_it(self):
 		case = make_feedback()
 		frappe.get_doc(
 			{"doctype": "Equality Monitoring", "feedback": case.name, "age_band": "25 to 34"}
 		).insert()
-		staff = make_user("cf.staff@example.org", ["Feedback User", "Investigating Officer"]).name
-		manager = make_user("cf.manager@example.org", ["Feedback Manager"]).name
+		staff, manager = "cf.staff@example.org", "cf.manager@example.org"
 		frappe.set_user(staff)
 		self.assertFalse(frappe.has_permission("Equality Monitoring", "read"))
 		record = frappe.get_doc("Equality Monitoring", case.name)
