@@ -299,7 +299,68 @@ class TestEscalation(FeedbackTestCase):
 		self.assertEqual(stage.escalation_refused_on, d("2025-01-02"))
 
 
+# Each procedure end to end: a complaint received Thu 19 Dec 2024, acknowledged Fri 20 Dec and answered
+# Fri 3 Jan; escalated Mon 6 Jan 2025; stage 2 acknowledged Tue 7 Jan and answered Fri 31 Jan; escalated
+# Mon 3 Feb; then (three-stage procedures) stage 3 and a last escalation to the external body.
+# Working days from Mon 6 Jan: 3 Thu 9, 5 Mon 13, 10 Mon 20, 20 Mon 3 Feb, 25 Mon 10 Feb; from Mon 3 Feb:
+# 3 Thu 6, 5 Mon 10, 10 Mon 17 Feb, 25 Mon 10 Mar, 30 Mon 17 Mar. Hand-counted, not computed.
+EVERY_STAGE = {
+	# policy: [(acknowledge_by, respond_by) of stage 1 once acknowledged, of stage 2 and 3 before it]
+	"Complaint Handling Code": [("2024-12-30", "2025-01-08"), ("2025-01-13", "2025-02-10")],
+	"Northamptonshire Fire and Rescue Service": [
+		("2024-12-30", "2025-01-07"),
+		("2025-01-13", "2025-01-20"),
+		("2025-02-10", "2025-03-10"),
+	],
+	"Bedfordshire Fire and Rescue Service": [
+		("2025-01-02", "2025-01-07"),
+		("2025-01-13", "2025-01-20"),
+		("2025-02-10", "2025-02-17"),
+	],
+	"Solihull Council": [("2024-12-30", "2025-01-21"), ("2025-01-13", "2025-01-20")],
+	"Council Customer Feedback Procedure": [("2024-12-30", "2025-01-08"), ("2025-01-13", "2025-02-10")],
+	"Devon County Council": [
+		("2024-12-24", "2025-01-07"),
+		("2025-01-09", "2025-02-10"),
+		("2025-02-06", "2025-03-17"),
+	],
+}
+ESCALATED_ON = ["2025-01-06 09:30:00", "2025-02-03 09:30:00", "2025-02-03 10:00:00"]
+
+
 class TestProceduresEndToEnd(FeedbackTestCase):
+	def test_every_procedure_through_every_stage_to_the_external_body(self):
+		self.at("2025-02-03 12:00:00")
+		for policy, stages in EVERY_STAGE.items():
+			with self.subTest(policy=policy):
+				case = make_feedback(policy=policy)
+				case.update({"acknowledged_on": "2024-12-20", "responded_on": "2025-01-03"})
+				case.save()
+				self.assertEqual((case.acknowledge_by, case.respond_by), tuple(map(d, stages[0])))
+				self.assertEqual(case.sla_status, "Met")
+				for number, expected in enumerate(stages[1:], start=2):
+					stage = frappe.get_doc(
+						"Complaint Stage", case.escalate("Not satisfied", ESCALATED_ON[number - 2])
+					)
+					self.assertEqual(
+						(stage.stage_number, stage.started_on.date()),
+						(number, d(ESCALATED_ON[number - 2][:10])),
+					)
+					self.assertEqual((stage.acknowledge_by, stage.respond_by), tuple(map(d, expected)))
+					case.reload()
+					self.assertEqual(
+						(case.current_stage, case.acknowledge_by, case.respond_by),
+						(number, *map(d, expected)),
+					)
+					if number == 2:
+						case.update({"acknowledged_on": "2025-01-07", "responded_on": "2025-01-31"})
+						case.save()
+				self.assertIsNone(case.escalate("To the Ombudsman", ESCALATED_ON[len(stages) - 1]))
+				case.reload()
+				self.assertEqual(case.status, "With External Body")
+				self.assertEqual(case.referred_to_external_body_on, d(ESCALATED_ON[len(stages) - 1][:10]))
+				self.assertEqual(frappe.db.count("Complaint Stage", {"feedback": case.name}), len(stages))
+
 	def test_northamptonshire_through_three_stages_to_the_ombudsman(self):
 		case = make_feedback(policy="Northamptonshire Fire and Rescue Service")
 		self.assertEqual((case.acknowledge_by, case.respond_by), (d("2024-12-30"), d("2025-01-07")))
