@@ -1,8 +1,8 @@
 """Checks of the app's life in a site that unit tests cannot make: run by scripts/test with the bench's
 Python from the sites directory.
 
-	python lifecycle_check.py SITE edit-preset       an administrator edits a preset (committed)
-	python lifecycle_check.py SITE preset-kept       after migrating, the edit is still there
+	python lifecycle_check.py SITE edit-preset       an administrator edits a preset and a notification (committed)
+	python lifecycle_check.py SITE preset-kept       after migrating, the edits are still there
 	python lifecycle_check.py SITE uninstalled       after uninstall-app, nothing of ours is left
 
 Prints one line per check, "ok: ..." or "FAIL: ...", and exits 1 if any failed.
@@ -14,9 +14,12 @@ import frappe
 
 # Still importable after uninstall-app: the package stays installed in the bench's environment.
 from customer_feedback.setup.install import ROLES as OUR_ROLES
+from customer_feedback.setup.notifications import NOTIFICATIONS, WATCHED_DOCTYPES
 
 EDITED_PRESET = "Northamptonshire Fire and Rescue Service"
 EDITED_VALUE = 7
+EDITED_NOTIFICATION = "Hate Crime"
+EDITED_SUBJECT = "Hate incident logged: {{ doc.name }}"
 failures = 0
 
 
@@ -35,6 +38,16 @@ def edit_preset() -> None:
 	check(
 		True, f"edited {EDITED_PRESET}: progress updates every {EDITED_VALUE} working days, one closed date"
 	)
+	alert = frappe.get_doc("Notification", EDITED_NOTIFICATION)
+	alert.subject = EDITED_SUBJECT
+	alert.recipients = []
+	alert.append("recipients", {"receiver_by_role": "Feedback Manager"})
+	alert.save()
+	frappe.db.commit()
+	check(
+		True,
+		f"edited the {EDITED_NOTIFICATION} notification: its subject, and the Feedback Manager told instead",
+	)
 
 
 def preset_kept() -> None:
@@ -42,6 +55,16 @@ def preset_kept() -> None:
 	check(policy.progress_update_days == EDITED_VALUE, "migrate kept the administrator's edited figure")
 	check(len(policy.calendar_dates) == 1, "migrate kept the administrator's closed date")
 	check(frappe.db.count("Feedback Policy") == 6, "migrate created no duplicate presets")
+	alert = frappe.get_doc("Notification", EDITED_NOTIFICATION)
+	check(alert.subject == EDITED_SUBJECT, "migrate kept the administrator's notification subject")
+	check(
+		[row.receiver_by_role for row in alert.recipients] == ["Feedback Manager"],
+		"migrate kept the administrator's notification recipients",
+	)
+	check(
+		frappe.db.count("Notification", {"module": "Customer Feedback"}) == len(NOTIFICATIONS),
+		"migrate created no duplicate notifications",
+	)
 
 
 def uninstalled() -> None:
@@ -55,6 +78,13 @@ def uninstalled() -> None:
 	check(not frappe.db.exists("Module Def", "Customer Feedback"), "no Module Def left")
 	left = [role for role in OUR_ROLES if frappe.db.exists("Role", role)]
 	check(not left, f"no roles left ({', '.join(left) or 'none'})")
+	left = [spec["name"] for spec in NOTIFICATIONS if frappe.db.exists("Notification", spec["name"])]
+	left += frappe.get_all("Notification", filters={"module": "Customer Feedback"}, pluck="name")
+	check(not left, f"no Notifications of ours left ({', '.join(sorted(set(left))) or 'none'})")
+	for doctype in ("Notification", "Assignment Rule"):
+		# An administrator's own, on our DocTypes, would point at dropped tables.
+		left = frappe.get_all(doctype, filters={"document_type": ("in", WATCHED_DOCTYPES)}, pluck="name")
+		check(not left, f"no {doctype} on {' or '.join(WATCHED_DOCTYPES)} left ({', '.join(left) or 'none'})")
 	singles = frappe.db.sql("select count(*) from tabSingles where doctype = 'Customer Feedback Settings'")[
 		0
 	][0]

@@ -3,6 +3,7 @@
 import frappe
 
 from customer_feedback.setup.master_data import COMPLAINT_CATEGORIES, REMEDY_TYPES
+from customer_feedback.setup.notifications import create_notifications, delete_notifications
 from customer_feedback.setup.policy_presets import DEFAULT_POLICY, PRESETS
 from customer_feedback.setup.workflow import create_feedback_workflow, delete_feedback_workflow
 
@@ -29,6 +30,7 @@ def after_install() -> None:
 	set_default_policy()
 	create_master_records()
 	create_feedback_workflow()
+	create_notifications()
 
 
 def set_uk_time_zone() -> None:
@@ -73,6 +75,7 @@ def before_uninstall() -> None:
 	Single's values. Before, not after: Frappe commits the uninstall before the after_uninstall hooks."""
 	frappe.db.delete("Singles", {"doctype": "Customer Feedback Settings"})
 	delete_feedback_workflow()
+	delete_notifications()
 	for role in ROLES:
 		frappe.db.delete("Has Role", {"role": role})
 		frappe.db.delete("Custom DocPerm", {"role": role})

@@ -1,0 +1,304 @@
+"""Who is told what, and when: the platform's Notification records, created once on install as ordinary
+records an administrator edits in the desk (recipients, wording, conditions, or switching one off).
+Never fixtures: a fixture is imported again on every migrate, over the administrator's edits. Running
+`create_notifications` again only adds the records that are missing by name.
+
+Timers. The working-day clocks are ours (the Feedback and Complaint Stage controllers, and the scheduled
+sweep, which writes `sla_status` and `progress_update_overdue` through the document with db_set); these
+Notifications fire on "Value Change" of those fields, so each fires once per change, and not again while
+the value stays. Recipients:
+- Acknowledgement due soon: the Feedback Coordinator role (they acknowledge cases) and the case's
+  assignees. Not for anonymous cases, which have no one to acknowledge.
+- Response due soon, Progress update due: Feedback Coordinators, the assignees, and the handler of the
+  current complaint stage (a one-line template in the recipient's CC, as the case has no handler field).
+- Overdue: as above, and the Feedback Manager role, who answers for the body's timescales.
+- Escalation received (a Complaint Stage after the first is created): Feedback Manager and Coordinators,
+  who must find a handler (often someone not involved earlier), and the stage's handler if already set.
+- Stage response sent: the stage's reviewer (the Head of Service who signed it off) and Coordinators, who
+  watch for the customer asking to escalate and close the case.
+Known limits of "Value Change": a case recorded already late sends no Overdue (the change happened on
+insert, where the platform evaluates "New" only); a case acknowledged while its response is also due soon
+stays "Due Soon", so "Response due soon" is not sent then.
+
+Routing on the case's flags. A flag set when the case is recorded fires the "New" Notification; a flag
+ticked later on an open case fires its "(Ticked Later)" twin on Value Change of the flag. The pair carry the
+same recipients and wording: an administrator changing one should change both.
+- Safeguarding: Safeguarding Lead and Prevention Manager; received out of hours, also the Duty Officer
+  (on recording only: a flag ticked later is ticked by staff at work).
+- Hate crime: Customer Relations Officer.
+- Elected member, legal or political: Feedback Manager (an elected member is known when the case
+  arrives, so only "legal or political" has a ticked-later twin).
+- Staff conduct: the service area's manager (`service_area_manager`); with none, the Head of Service
+  role; and whoever recorded the case, as the message reminds that employees' names must not be recorded.
+- Compensation claim: Insurance Contact. The complaint stays at stage 1 and the customer is told in
+  writing that the claim is dealt with separately.
+- Data protection or freedom of information: Information Governance.
+Role holders are the default "who": an administrator changes who hears by giving or taking away the role,
+or edits the recipients (a user by email in CC, a condition on a row).
+
+No Assignment Rules ship. Routing here informs people; an Assignment Rule makes one user own the case, only
+when it has no open assignment, and only the first matching rule applies, so a case that is both
+safeguarding and hate crime would reach one group, and a shipped rule would fight the organisation's own
+way of giving cases to handlers. A rule also needs named users, which an install cannot know, and a shipped
+rule enabled before users are added fails every save of a Feedback (round robin takes the first of no
+users). Administrators who want, say, hate crime cases handed to Customer Relations add an Assignment Rule
+on Feedback with the condition `hate_crime == 1` and their users.
+
+Emails go as well to each recipient's notification bell (send_system_notification). They carry the
+reference, type, dates and service area, not the customer's name or the description: an email leaves the
+system and may be forwarded, while the case keeps its details behind its permissions. Without an outgoing
+Email Account the platform sends nothing, not even to the bell: it logs an Error Log per notification.
+"""
+
+from __future__ import annotations
+
+import frappe
+
+MODULE = "Customer Feedback"
+# The DocTypes these Notifications watch; uninstall removes every Notification and Assignment Rule on them.
+WATCHED_DOCTYPES = ("Feedback", "Complaint Stage")
+
+CASE_LINK = (
+	'<p><a href="{{ frappe.utils.get_url_to_form("Feedback", doc.name) }}">Open {{ doc.name }}</a></p>'
+)
+STAGE_CASE_LINK = '<p><a href="{{ frappe.utils.get_url_to_form("Feedback", doc.feedback) }}">Open {{ doc.feedback }}</a></p>'
+CASE_SUMMARY = (
+	"{{ doc.feedback_type }} {{ doc.name }}, received {{ frappe.utils.format_datetime(doc.received_on) }}"
+	"{% if doc.service_area %} ({{ doc.service_area }}){% endif %}"
+)
+# The case has no handler field: its current stage does.
+CURRENT_STAGE_HANDLER = (
+	'{{ frappe.db.get_value("Complaint Stage", {"feedback": doc.name, "stage_number": doc.current_stage},'
+	' "handler") or "" }}'
+)
+
+
+def role(name: str, condition: str | None = None) -> dict:
+	return {"receiver_by_role": name, "condition": condition}
+
+
+def doc_field(fieldname: str, condition: str | None = None) -> dict:
+	return {"receiver_by_document_field": fieldname, "condition": condition}
+
+
+def on_value_change(fieldname: str, condition: str) -> dict:
+	return {"event": "Value Change", "value_changed": fieldname, "condition": condition}
+
+
+TIMER_NOTIFICATIONS: tuple[dict, ...] = (
+	{
+		"name": "Feedback Acknowledgement Due Soon",
+		"document_type": "Feedback",
+		**on_value_change(
+			"sla_status", "doc.sla_status == 'Due Soon' and not doc.acknowledged_on and not doc.is_anonymous"
+		),
+		"recipients": [role("Feedback Coordinator")],
+		"send_to_all_assignees": 1,
+		"subject": "Acknowledge {{ doc.name }} by {{ frappe.utils.formatdate(doc.acknowledge_by) }}",
+		"message": f"<p>{CASE_SUMMARY}, has not been acknowledged. The customer must have an "
+		"acknowledgement by {{ frappe.utils.formatdate(doc.acknowledge_by) }}.</p>" + CASE_LINK,
+	},
+	{
+		"name": "Feedback Response Due Soon",
+		"document_type": "Feedback",
+		**on_value_change("sla_status", "doc.sla_status == 'Due Soon' and doc.acknowledged_on"),
+		"recipients": [role("Feedback Coordinator"), {"cc": CURRENT_STAGE_HANDLER}],
+		"send_to_all_assignees": 1,
+		"subject": "Response to {{ doc.name }} due by {{ frappe.utils.formatdate(doc.respond_by) }}",
+		"message": f"<p>{CASE_SUMMARY}, needs its response by "
+		"{{ frappe.utils.formatdate(doc.respond_by) }}. If it cannot be met, agree an extension and tell "
+		"the customer why and when they will hear.</p>" + CASE_LINK,
+	},
+	{
+		"name": "Feedback Overdue",
+		"document_type": "Feedback",
+		**on_value_change("sla_status", "doc.sla_status == 'Overdue'"),
+		"recipients": [
+			role("Feedback Coordinator"),
+			role("Feedback Manager"),
+			{"cc": CURRENT_STAGE_HANDLER},
+		],
+		"send_to_all_assignees": 1,
+		"subject": "Overdue: {{ doc.name }}",
+		"message": f"<p>{CASE_SUMMARY}, is overdue: "
+		"{% if not doc.acknowledged_on %}it had to be acknowledged by "
+		"{{ frappe.utils.formatdate(doc.acknowledge_by) }}{% else %}the response was due by "
+		"{{ frappe.utils.formatdate(doc.respond_by) }}{% endif %}.</p>"
+		"<p>Tell the customer why it is late and when they will hear, and record the date in Customer "
+		"Last Updated On.</p>" + CASE_LINK,
+	},
+	{
+		"name": "Complaint Escalation Received",
+		"document_type": "Complaint Stage",
+		"event": "New",
+		"condition": "doc.stage_number > 1",
+		"recipients": [role("Feedback Manager"), role("Feedback Coordinator"), doc_field("handler")],
+		"subject": "{{ doc.feedback }} escalated to {{ doc.stage_name }}",
+		"message": "<p>The customer has asked to escalate complaint {{ doc.feedback }}: "
+		"{{ doc.stage_name }} started on {{ frappe.utils.format_datetime(doc.started_on) }}.</p>"
+		"<p>Acknowledge by {{ frappe.utils.formatdate(doc.acknowledge_by) }}; respond by "
+		"{{ frappe.utils.formatdate(doc.respond_by) }}.{% if not doc.handler %} The stage has no "
+		"handler yet: choose one (the policy may require someone not involved earlier).{% endif %}</p>"
+		+ STAGE_CASE_LINK,
+	},
+	{
+		"name": "Feedback Progress Update Due",
+		"document_type": "Feedback",
+		**on_value_change("progress_update_overdue", "doc.progress_update_overdue == 1"),
+		"recipients": [role("Feedback Coordinator"), {"cc": CURRENT_STAGE_HANDLER}],
+		"send_to_all_assignees": 1,
+		"subject": "Progress update due: {{ doc.name }}",
+		"message": f"<p>{CASE_SUMMARY}, is owed a progress update"
+		"{% if doc.next_update_due %} (due by {{ frappe.utils.formatdate(doc.next_update_due) }}){% endif %}."
+		'{% set every = frappe.db.get_value("Feedback Policy", doc.policy, "progress_update_days") %}'
+		"{% if every %} {{ doc.policy }} keeps the customer informed every {{ every }} working days until "
+		"they have a response.{% endif %}</p>"
+		"<p>Update the customer, then record the date in Customer Last Updated On.</p>" + CASE_LINK,
+	},
+	{
+		"name": "Complaint Stage Response Sent",
+		"document_type": "Complaint Stage",
+		**on_value_change("responded_on", "doc.responded_on"),
+		"recipients": [doc_field("reviewer"), role("Feedback Coordinator")],
+		"subject": "{{ doc.stage_name }} response sent: {{ doc.feedback }}",
+		"message": "<p>The {{ doc.stage_name }} response to complaint {{ doc.feedback }} was sent on "
+		"{{ frappe.utils.formatdate(doc.responded_on) }}"
+		"{% if doc.outcome %} (outcome: {{ doc.outcome }}){% endif %}.</p>"
+		"<p>If the customer stays dissatisfied they may ask to escalate; the response must have told them "
+		"how.</p>" + STAGE_CASE_LINK,
+	},
+)
+
+
+def routing(
+	name: str,
+	condition: str,
+	recipients: list[dict],
+	subject: str,
+	guidance: str,
+	ticked_later: str | None = None,
+) -> list[dict]:
+	"""A routing Notification on a new case, and its twin for the flag `ticked_later` ticked on an open case."""
+	common = {
+		"document_type": "Feedback",
+		"recipients": recipients,
+		"subject": subject,
+		"message": f"<p>{CASE_SUMMARY}.</p><p>{guidance}</p>" + CASE_LINK,
+	}
+	records = [{"name": name, "event": "New", "condition": condition, **common}]
+	if ticked_later:
+		records.append(
+			{
+				"name": f"{name} (Ticked Later)",
+				**on_value_change(ticked_later, f"doc.{ticked_later}"),
+				**common,
+			}
+		)
+	return records
+
+
+ROUTING_NOTIFICATIONS: tuple[dict, ...] = (
+	*routing(
+		"Safeguarding Concern",
+		"doc.safeguarding",
+		[role("Safeguarding Lead"), role("Prevention Manager")],
+		"Safeguarding concern: {{ doc.name }}",
+		"It is marked as a safeguarding concern. Follow the safeguarding procedure today; if anyone is in "
+		"immediate danger, call 999.",
+		ticked_later="safeguarding",
+	),
+	*routing(
+		"Out of Hours Safeguarding Concern",
+		"doc.safeguarding and doc.received_out_of_hours",
+		[role("Duty Officer")],
+		"Out of hours safeguarding concern: {{ doc.name }}",
+		"It arrived out of office hours and is marked as a safeguarding concern. As duty officer, decide "
+		"whether it needs action before the office opens; if anyone is in immediate danger, call 999.",
+	),
+	*routing(
+		"Hate Crime",
+		"doc.hate_crime",
+		[role("Customer Relations Officer")],
+		"Hate crime or incident reported: {{ doc.name }}",
+		"It reports a hate crime or hate incident. Customer Relations handle these: record it as your "
+		"procedure says and ask whether the customer wants it reported to the police.",
+		ticked_later="hate_crime",
+	),
+	*routing(
+		"Elected Member, Legal or Political",
+		"doc.elected_member or doc.legal_or_political",
+		[role("Feedback Manager")],
+		"{% if doc.elected_member %}From an elected member{% else %}Legal or political implications"
+		"{% endif %}: {{ doc.name }}",
+		"{% if doc.elected_member %}It comes from an elected member{% if doc.elected_member_office %} "
+		"({{ doc.elected_member_office }}){% endif %}. {% endif %}"
+		"{% if doc.legal_or_political %}It is marked as having legal or political implications. {% endif %}"
+		"The Feedback Manager oversees the response.",
+		ticked_later="legal_or_political",
+	),
+	*routing(
+		"Staff Conduct",
+		"doc.staff_conduct",
+		[
+			doc_field("service_area_manager"),
+			role("Head of Service", condition="not doc.service_area_manager"),
+			doc_field("recorded_by"),
+		],
+		"Complaint about staff conduct: {{ doc.name }}",
+		"It is about a member of staff's conduct. Do not record employees' names in the case: deal with "
+		"the employee under the staff procedures, and answer the customer about the service.",
+		ticked_later="staff_conduct",
+	),
+	*routing(
+		"Compensation Claim",
+		"doc.compensation_claim",
+		[role("Insurance Contact")],
+		"Compensation claim: {{ doc.name }}",
+		"It includes a claim for compensation, which the insurance contact deals with. The complaint stays "
+		"a stage 1 complaint, and the customer must be told in writing how their claim is handled.",
+		ticked_later="compensation_claim",
+	),
+	*routing(
+		"Data Protection or Freedom of Information",
+		"doc.data_protection",
+		[role("Information Governance")],
+		"Data protection or freedom of information: {{ doc.name }}",
+		"It raises data protection or freedom of information. Information Governance decide whether it is "
+		"also a request with its own statutory time limit (a subject access request: one month; a freedom "
+		"of information request: 20 working days).",
+		ticked_later="data_protection",
+	),
+)
+
+NOTIFICATIONS: tuple[dict, ...] = TIMER_NOTIFICATIONS + ROUTING_NOTIFICATIONS
+
+
+def create_notifications() -> None:
+	"""Create the Notifications missing by name; an existing one, edited or not, is left as it is."""
+	for spec in NOTIFICATIONS:
+		if frappe.db.exists("Notification", spec["name"]):
+			continue
+		frappe.get_doc(
+			{
+				"doctype": "Notification",
+				"module": MODULE,
+				"is_standard": 0,
+				"enabled": 1,
+				"channel": "Email",
+				"send_system_notification": 1,
+				"message_type": "HTML",
+				**spec,
+			}
+		).insert(ignore_permissions=True)
+
+
+def delete_notifications() -> None:
+	"""On uninstall. Frappe deletes the Notifications linked to our Module Def, but not an administrator's
+	own Notifications or Assignment Rules on our DocTypes, which would be left pointing at dropped tables."""
+	for doctype in ("Notification", "Assignment Rule"):
+		for name in frappe.get_all(
+			doctype, filters={"document_type": ("in", WATCHED_DOCTYPES)}, pluck="name"
+		):
+			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+	for name in frappe.get_all("Notification", filters={"module": MODULE}, pluck="name"):
+		frappe.delete_doc("Notification", name, force=True, ignore_permissions=True)
