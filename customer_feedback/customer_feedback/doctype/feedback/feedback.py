@@ -10,7 +10,9 @@ from customer_feedback.case_rules import (
 	CaseRuleError,
 	Clock,
 	clock_outcome,
+	closes_for_no_reply_on,
 	is_out_of_hours,
+	next_update_due,
 )
 from customer_feedback.customer_feedback.doctype.complaint_stage.complaint_stage import MIRRORED_FIELDS
 from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import (
@@ -148,6 +150,7 @@ class Feedback(Document):
 			self.link_contact()
 		self.record_status_dates()
 		self.update_clock(policy)
+		self.update_contact_dates(policy)
 
 	def validate_workflow(self):
 		# Escalation, referral and closing after no reply move the case by rule, not by a user's workflow
@@ -292,6 +295,39 @@ class Feedback(Document):
 			getdate(nowdate()),
 			policy.due_soon_days or 0,
 		)
+
+	def update_contact_dates(self, policy):
+		"""When the customer is next owed a progress update, and when a responded case closes for want of a
+		reply. Both are stored so the scheduled sweep (customer_feedback.sweep) finds its cases by date."""
+		calendar = policy.get_calendar()
+		awaiting_response = (
+			self.status in ("Open", "Acknowledged")
+			and not self.responded_on
+			and (self.feedback_type == "Complaint" or bool(self.respond_by))
+		)
+		self.next_update_due = (
+			next_update_due(calendar, self.last_contact_with_customer(), policy.progress_update_days or 0)
+			if awaiting_response
+			else None
+		)
+		# Recording Last Update On is how staff say they updated the customer: it moves the next update
+		# into the future, and the reminder flag goes with it.
+		if not self.next_update_due or getdate(self.next_update_due) > getdate(nowdate()):
+			self.progress_update_overdue = 0
+		self.closes_for_no_reply_on = (
+			closes_for_no_reply_on(
+				calendar,
+				getdate(self.responded_on) if self.responded_on else None,
+				policy.close_after_no_reply_days or 0,
+			)
+			if self.status == "Responded"
+			else None
+		)
+
+	def last_contact_with_customer(self):
+		"""The latest recorded update or acknowledgement, else the receipt (a datetime, so a cut-off applies)."""
+		contacts = [getdate(day) for day in (self.last_update_on, self.acknowledged_on) if day]
+		return max(contacts) if contacts else get_datetime(self.received_on)
 
 	def get_current_stage(self):
 		if self.flags.stage_to_save and self.flags.stage_to_save.stage_number == self.current_stage:
