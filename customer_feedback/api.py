@@ -70,3 +70,12 @@ def refuse_escalation(feedback: str, reason: str) -> None:
 	doc = frappe.get_doc("Feedback", feedback)
 	doc.check_permission("write")
 	doc.refuse_escalation(reason)
+
+
+@frappe.whitelist(methods=["POST"])
+def convert_to_complaint(feedback: str, reason: str | None = None) -> dict[str, str | int]:
+	"""Turn an open service request into a complaint; stage 1 starts now."""
+	doc = frappe.get_doc("Feedback", feedback)
+	doc.check_permission("write")
+	doc.convert_to_complaint(reason)
+	return {"feedback_type": doc.feedback_type, "current_stage": doc.current_stage}

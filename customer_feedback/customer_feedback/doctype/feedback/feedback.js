@@ -16,6 +16,9 @@ frappe.ui.form.on("Feedback", {
 			, __("View"));
 		}
 		const open = !["Closed", "With External Body"].includes(frm.doc.status);
+		if (frm.doc.feedback_type === "Service Request" && open) {
+			frm.add_custom_button(__("Turn into a Complaint"), () => convert_to_complaint(frm), __("Actions"));
+		}
 		if (frm.doc.current_stage && open) {
 			frm.add_custom_button(__("Escalate"), () => escalate(frm), __("Actions"));
 			if (frappe.user.has_role(["Head of Service", "Feedback Manager", "System Manager"])) {
@@ -63,6 +66,18 @@ function escalate(frm) {
 				.then(() => frm.reload_doc()),
 		__("Escalate to the Next Stage"),
 		__("Escalate")
+	);
+}
+
+function convert_to_complaint(frm) {
+	frappe.prompt(
+		[{ fieldname: "reason", fieldtype: "Small Text", label: __("What the Customer Is Dissatisfied With") }],
+		(values) =>
+			frappe
+				.call("customer_feedback.api.convert_to_complaint", { feedback: frm.doc.name, ...values })
+				.then(() => frm.reload_doc()),
+		__("Turn into a Complaint"),
+		__("Turn into a Complaint")
 	);
 }
 

@@ -343,7 +343,7 @@ class Feedback(Document):
 				"feedback": self.name,
 				"policy": self.policy,
 				"stage_number": self.current_stage,
-				"started_on": self.received_on,
+				"started_on": self.flags.stage_starts_on or self.received_on,
 			}
 		)
 
@@ -367,6 +367,13 @@ class Feedback(Document):
 				_(
 					"Feedback {0} is a {1} with no complaint stage open: only complaints in the formal procedure can be escalated."
 				).format(self.name, _(self.feedback_type)),
+				EscalationError,
+			)
+		if self.compensation_claim:
+			frappe.throw(
+				_(
+					"Feedback {0} is a claim for compensation: it stays a stage 1 complaint and goes to the insurance contact. Untick Claim for Compensation if the complaint is about more than the claim."
+				).format(self.name),
 				EscalationError,
 			)
 		requested_on = get_datetime(requested_on) if requested_on else now_datetime()
@@ -412,6 +419,25 @@ class Feedback(Document):
 		self.flags.moved_by_rule = True
 		self.save()
 		return next_stage.name
+
+	def convert_to_complaint(self, reason: str | None = None):
+		"""A service request the customer is now dissatisfied with becomes a complaint and stays open, as the
+		Code asks; stage 1's clock starts now, when the dissatisfaction was expressed."""
+		if self.feedback_type != "Service Request" or self.status in ("Closed", "With External Body"):
+			frappe.throw(
+				_(
+					"Feedback {0} is a {1} ({2}): only an open service request can be turned into a complaint."
+				).format(self.name, _(self.feedback_type), _(self.status)),
+				EscalationError,
+			)
+		self.feedback_type = "Complaint"
+		self.acknowledged_on = self.responded_on = None
+		self.status = "Open"
+		self.set_workflow_state_for_status()
+		self.flags.moved_by_rule = True
+		self.flags.stage_starts_on = now_datetime()
+		self.add_comment("Info", _("Service request turned into a complaint: {0}").format(reason or ""))
+		self.save()
 
 	def refuse_escalation(self, reason: str):
 		if not (reason or "").strip():

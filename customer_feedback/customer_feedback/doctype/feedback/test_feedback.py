@@ -290,6 +290,25 @@ class TestEscalation(FeedbackTestCase):
 		case.reload()
 		self.assertRaisesRegex(EscalationError, "reopen it before escalating", case.escalate)
 
+	def test_a_compensation_claim_stays_at_stage_one(self):
+		claim = make_feedback(compensation_claim=1)
+		self.assertRaisesRegex(EscalationError, "stays a stage 1 complaint", claim.escalate, "More money")
+		self.assertEqual(frappe.db.count("Complaint Stage", {"feedback": claim.name}), 1)
+
+	def test_a_service_request_becomes_a_complaint_and_stays_open(self):
+		request = make_feedback(feedback_type="Service Request")
+		self.assertEqual(request.current_stage, 0)
+		request.convert_to_complaint("Nobody came to fix it")
+		request.reload()
+		self.assertEqual(
+			(request.feedback_type, request.status, request.current_stage), ("Complaint", "Open", 1)
+		)
+		# Stage 1 starts today (Thu 2 Jan): the Code's 5 is Thu 9 Jan, and 10 after that Thu 23 Jan.
+		stage = stage_of(request.name, 1)
+		self.assertEqual(stage.started_on.date(), d("2025-01-02"))
+		self.assertEqual((request.acknowledge_by, request.respond_by), (d("2025-01-09"), d("2025-01-23")))
+		self.assertRaisesRegex(EscalationError, "only an open service request", request.convert_to_complaint)
+
 	def test_refused_escalation_is_recorded_with_its_reason(self):
 		case = make_feedback()
 		self.assertRaisesRegex(EscalationError, "Reason is empty", case.refuse_escalation, " ")
