@@ -35,6 +35,8 @@ except ImportError:
 import frappe
 from frappe.utils import getdate, now, nowdate
 
+from customer_feedback.tests.factories import counting_queries
+
 PREFIX = "BENCH-SWEEP-"
 POLICIES = ("Complaint Handling Code", "Northamptonshire Fire and Rescue Service", "Devon County Council")
 GOAL_SECONDS = 10.0
@@ -42,23 +44,6 @@ GOAL_SECONDS = 10.0
 QUERY_TOLERANCE = 10
 FINISHED = ("Closed", "With External Body")
 PREVIOUS_STATUS = {"Due Soon": "On Track", "Overdue": "Due Soon", "On Track": "Overdue"}
-
-
-@contextmanager
-def counting_queries():
-	"""Count every statement sent through frappe.db.sql (documents and the query builder use it too)."""
-	statements = []
-	original = frappe.db.__class__.sql
-
-	def counted(self, query, *args, **kwargs):
-		statements.append(query)
-		return original(self, query, *args, **kwargs)
-
-	frappe.db.__class__.sql = counted
-	try:
-		yield statements
-	finally:
-		frappe.db.__class__.sql = original
 
 
 def timed(function):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+from contextlib import contextmanager
 from typing import Any
 from unittest.mock import patch
 
@@ -197,3 +198,20 @@ class LiveServerTestCase(FrappeTestCase):
 		if token:
 			headers["Authorization"] = f"token {token}"
 		return requests.request(method, self.base_url + path, headers=headers, timeout=30, **kwargs)
+
+
+@contextmanager
+def counting_queries():
+	"""Collect every statement sent through frappe.db.sql (documents and the query builder use it too)."""
+	statements = []
+	original = frappe.db.__class__.sql
+
+	def counted(self, query, *args, **kwargs):
+		statements.append(query)
+		return original(self, query, *args, **kwargs)
+
+	frappe.db.__class__.sql = counted
+	try:
+		yield statements
+	finally:
+		frappe.db.__class__.sql = original

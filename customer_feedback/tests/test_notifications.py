@@ -7,6 +7,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import formatdate
 
 from customer_feedback import sweep
+from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
 from customer_feedback.setup import notifications
 from customer_feedback.tests.factories import make_feedback, make_user, reset_db, stage_of
 
@@ -14,8 +15,6 @@ COORDINATOR = "cf.notify.coordinator@example.org"
 MANAGER = "cf.notify.manager@example.org"
 OFFICER = "cf.notify.officer@example.org"
 REVIEWER = "cf.notify.reviewer@example.org"
-SAVEPOINT = "cf_notification_test"
-JAN_2 = "2025-01-02 11:00:00"  # "today" unless a test moves it: a working day after the complaint arrived
 
 
 def emails_about(doctype: str, name: str) -> list[tuple[str, frozenset[str]]]:
@@ -64,20 +63,15 @@ def forget_cached_notifications() -> None:
 		frappe.cache.hdel("notifications", doctype)
 
 
-class NotificationTestCase(FrappeTestCase):
-	"""Each test at a frozen time (Europe/London), its writes rolled back to a savepoint so the class's
-	users (made once in setUpClass, and rolled back when the class ends) serve every test. An outgoing
-	Email Account for the class makes the platform queue its emails (without one it logs an error and
-	queues none); nothing is sent."""
-
-	users: dict[str, tuple[str, ...]] = {}  # email: roles
+class NotificationTestCase(FeedbackTestCase):
+	"""FeedbackTestCase (frozen time, each test rolled back to a savepoint) with an outgoing Email Account
+	for the class, which makes the platform queue its emails (without one it logs an error and queues
+	none); nothing is sent."""
 
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
 		forget_cached_notifications()
-		for address, roles in cls.users.items():
-			make_user(address, roles)
 		frappe.get_doc(
 			{
 				"doctype": "Email Account",
@@ -90,26 +84,12 @@ class NotificationTestCase(FrappeTestCase):
 		).insert(ignore_permissions=True)
 
 	def setUp(self):
-		frappe.db.savepoint(SAVEPOINT)
+		super().setUp()
 		# The platform caches the Email Account it found (or not) for the rest of the request.
 		frappe.local.outgoing_email_account = {}
-		self._clock = None
-		self.at(JAN_2)
-
-	def at(self, when: str):
-		"""Freeze "now" at `when` for the rest of the test."""
-		if self._clock:
-			self._clock.__exit__(None, None, None)
-		# Whole seconds would make Frappe's modified-timestamp check compare "...:00" with "...:00.000000".
-		self._clock = self.freeze_time(when if "." in when else when + ".250000")
-		self._clock.__enter__()
 
 	def tearDown(self):
-		self._clock.__exit__(None, None, None)
-		frappe.set_user("Administrator")
-		frappe.db.rollback(save_point=SAVEPOINT)
-		frappe.db.value_cache.clear()
-		frappe.local.message_log = []
+		super().tearDown()
 		frappe.local.outgoing_email_account = {}
 		forget_cached_notifications()
 
@@ -209,7 +189,7 @@ class TestNotificationRecords(FrappeTestCase):
 
 
 class TestTimerNotifications(NotificationTestCase):
-	users = {
+	USERS = {
 		COORDINATOR: ("Feedback Coordinator",),
 		MANAGER: ("Feedback Manager",),
 		OFFICER: ("Investigating Officer",),

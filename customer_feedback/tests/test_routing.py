@@ -33,7 +33,7 @@ def email(person: str) -> str:
 
 
 class RoutingTestCase(NotificationTestCase):
-	users = {address: (role,) for address, role in PEOPLE.values()}
+	USERS = {address: [role] for address, role in PEOPLE.values()}
 
 	def assert_routed(self, case, expected: dict[str, set[str]]):
 		"""The case's emails are exactly those with the `expected` subject prefixes, each reaching its

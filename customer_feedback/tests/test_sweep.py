@@ -15,27 +15,10 @@ from frappe.model.workflow import apply_workflow
 from customer_feedback import sweep
 from customer_feedback.case_rules import Clock, sla_status
 from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
-from customer_feedback.tests.factories import d, make_feedback, make_user, stage_of
+from customer_feedback.tests.factories import counting_queries, d, make_feedback, make_user, stage_of
 
 NORTHAMPTONSHIRE = "Northamptonshire Fire and Rescue Service"
 WATCHER = "cf.sweep.watcher@example.org"
-
-
-@contextmanager
-def counting_queries():
-	"""Count every statement sent through frappe.db.sql (the query builder and documents use it too)."""
-	statements = []
-	original = frappe.db.__class__.sql
-
-	def counted(self, query, *args, **kwargs):
-		statements.append(query)
-		return original(self, query, *args, **kwargs)
-
-	frappe.db.__class__.sql = counted
-	try:
-		yield statements
-	finally:
-		frappe.db.__class__.sql = original
 
 
 def sweep_now() -> dict[str, int]:

@@ -15,9 +15,10 @@ from customer_feedback.exceptions import (
 	ReceivedInFutureError,
 	StageConflictError,
 )
-from customer_feedback.tests.factories import d, make_feedback, make_user, reset_db, stage_of
+from customer_feedback.tests.factories import d, make_feedback, make_user, stage_of
 
 JAN_2 = "2025-01-02 11:00:00"  # "today" for most tests: a working day after the complaint arrived
+SAVEPOINT = "customer_feedback_test"
 
 
 class FeedbackTestCase(FrappeTestCase):
@@ -33,6 +34,9 @@ class FeedbackTestCase(FrappeTestCase):
 		frappe.db.commit()
 
 	def setUp(self):
+		# Each test rolls back to here, so what the class set up (in setUpClass) serves every test; the
+		# class's own writes are rolled back when it ends (FrappeTestCase).
+		frappe.db.savepoint(SAVEPOINT)
 		self._clock = None
 		self.at(JAN_2)
 
@@ -47,7 +51,15 @@ class FeedbackTestCase(FrappeTestCase):
 	def tearDown(self):
 		self._clock.__exit__(None, None, None)
 		frappe.set_user("Administrator")
-		reset_db()
+		frappe.db.rollback(save_point=SAVEPOINT)
+		# A rollback to a savepoint skips the platform's rollback watchers, which drop what the test's
+		# writes cached (a policy, the workflow): run them as a full rollback would.
+		frappe.db.before_commit.reset()
+		frappe.db.after_commit.reset()
+		frappe.db.after_rollback.run()
+		# Cached single values and messages outlive a rollback too.
+		frappe.db.value_cache.clear()
+		frappe.local.message_log = []
 
 
 class TestRecordingFeedback(FeedbackTestCase):
