@@ -76,6 +76,7 @@ def uninstalled() -> None:
 	check(not tables, f"no tables left ({', '.join(t[0] for t in tables) or 'none'})")
 	check(not frappe.db.exists("DocType", {"module": "Customer Feedback"}), "no DocTypes of the module left")
 	check(not frappe.db.exists("Module Def", "Customer Feedback"), "no Module Def left")
+	check(not frappe.db.exists("Workflow", {"document_type": "Feedback"}), "no workflow on Feedback left")
 	left = [role for role in OUR_ROLES if frappe.db.exists("Role", role)]
 	check(not left, f"no roles left ({', '.join(left) or 'none'})")
 	left = [spec["name"] for spec in NOTIFICATIONS if frappe.db.exists("Notification", spec["name"])]

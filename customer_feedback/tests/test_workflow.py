@@ -4,9 +4,10 @@ import frappe
 from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError, apply_workflow
 
 from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
-from customer_feedback.setup.workflow import WORKFLOW_NAME, create_feedback_workflow
+from customer_feedback.setup.workflow import STAFF_ROLES, WORKFLOW_NAME, create_feedback_workflow
 from customer_feedback.tests.factories import make_feedback
 
+ROLE_HOLDERS = {f"cf.wf.{role.lower().replace(' ', '.')}@example.org": role for role in STAFF_ROLES}
 OFFICER = "cf.wf.officer@example.org"
 STAFF = "cf.wf.staff@example.org"
 MANAGER = "cf.wf.manager@example.org"
@@ -17,6 +18,7 @@ class TestFeedbackWorkflow(FeedbackTestCase):
 		OFFICER: ["Feedback User", "Investigating Officer"],
 		STAFF: ["Feedback User"],
 		MANAGER: ["Feedback User", "Feedback Manager"],
+		**{email: ["Feedback User", role] for email, role in ROLE_HOLDERS.items()},
 	}
 
 	def act(self, user: str, case: str, action: str):
@@ -34,6 +36,14 @@ class TestFeedbackWorkflow(FeedbackTestCase):
 			frappe.db.get_value("Feedback", case, ["status", "acknowledged_on"]),
 			("Responded", frappe.utils.getdate("2025-01-02")),
 		)
+
+	def test_every_staff_role_moves_a_case_through_its_stage(self):
+		for email, role in ROLE_HOLDERS.items():
+			with self.subTest(role=role):
+				case = make_feedback().name
+				self.act(email, case, "Acknowledge")
+				self.act(email, case, "Send Response")
+				self.assertEqual(frappe.db.get_value("Feedback", case, "status"), "Responded")
 
 	def test_a_feedback_user_records_but_does_not_move_cases(self):
 		frappe.set_user(STAFF)
