@@ -48,8 +48,20 @@ function show_warnings(frm) {
 	}
 }
 
-function escalate(frm) {
+// Ask for the action's details, call the whitelisted method with them, then show the case as it now is.
+function prompt_and_call(frm, method, fields, title, label) {
 	frappe.prompt(
+		fields,
+		(values) => frappe.call(method, { feedback: frm.doc.name, ...values }).then(() => frm.reload_doc()),
+		title,
+		label
+	);
+}
+
+function escalate(frm) {
+	prompt_and_call(
+		frm,
+		"customer_feedback.api.escalate",
 		[
 			{ fieldname: "reason", fieldtype: "Small Text", label: __("Why the Customer Asked to Escalate") },
 			{
@@ -60,34 +72,26 @@ function escalate(frm) {
 				reqd: 1,
 			},
 		],
-		(values) =>
-			frappe
-				.call("customer_feedback.api.escalate", { feedback: frm.doc.name, ...values })
-				.then(() => frm.reload_doc()),
 		__("Escalate to the Next Stage"),
 		__("Escalate")
 	);
 }
 
 function convert_to_complaint(frm) {
-	frappe.prompt(
+	prompt_and_call(
+		frm,
+		"customer_feedback.api.convert_to_complaint",
 		[{ fieldname: "reason", fieldtype: "Small Text", label: __("What the Customer Is Dissatisfied With") }],
-		(values) =>
-			frappe
-				.call("customer_feedback.api.convert_to_complaint", { feedback: frm.doc.name, ...values })
-				.then(() => frm.reload_doc()),
 		__("Turn into a Complaint"),
 		__("Turn into a Complaint")
 	);
 }
 
 function refuse_escalation(frm) {
-	frappe.prompt(
+	prompt_and_call(
+		frm,
+		"customer_feedback.api.refuse_escalation",
 		[{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason (the customer is told)"), reqd: 1 }],
-		(values) =>
-			frappe
-				.call("customer_feedback.api.refuse_escalation", { feedback: frm.doc.name, ...values })
-				.then(() => frm.reload_doc()),
 		__("Refuse Escalation"),
 		__("Refuse")
 	);
