@@ -212,7 +212,8 @@ def progress(case, received_on: dt.datetime, rng: random.Random) -> None:
 		if case.feedback_type == "Complaint"
 		else None,
 	)
-	if case.current_stage and age > 40 and rng.random() < 0.3:
+	# A claim for compensation stays a stage 1 complaint: it goes to the insurance contact instead.
+	if case.current_stage and not case.compensation_claim and age > 40 and rng.random() < 0.3:
 		requested = min(getdate(add_days(responded, rng.randint(3, 10))), today)
 		case.escalate("The response did not answer all my points.", requested)
 		assign_stage(case, case.current_stage)
