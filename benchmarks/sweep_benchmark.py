@@ -24,7 +24,6 @@ import os
 import random
 import sys
 import time
-from contextlib import contextmanager
 from unittest.mock import patch
 
 try:

@@ -75,7 +75,7 @@ def clock_outcome(
 	due_soon_days: int = DUE_SOON_WORKING_DAYS,
 ) -> tuple[str, int]:
 	"""(status, working days taken) of a clock on `today`; `pauses` are closed spans (see pause_spans)."""
-	status = sla_status(clock, today, calendar.add_working_days(today, due_soon_days))
+	status = sla_status(clock, today, due_soon_limit(calendar, today, due_soon_days))
 	end = clock.responded_on or today
 	paused = calendar.paused_working_days([(start, min(stop, end)) for start, stop in pauses if start <= end])
 	return status, max(calendar.working_days_between(started_on, end) - paused, 0)

@@ -7,7 +7,6 @@ the app. Dates for a complaint received Thu 19 Dec 2024 (England): acknowledge w
 Mon 30 Dec; 10 working days after that (25, 26 Dec and 1 Jan are bank holidays) is Tue 14 Jan 2025."""
 
 import frappe
-import requests
 from frappe.tests.utils import FrappeTestCase
 
 from customer_feedback.api import preview_deadlines

@@ -9,7 +9,7 @@ from frappe.utils import formatdate
 from customer_feedback import sweep
 from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
 from customer_feedback.setup import notifications
-from customer_feedback.tests.factories import make_feedback, make_user, reset_db, stage_of
+from customer_feedback.tests.factories import make_feedback, reset_db, stage_of
 
 COORDINATOR = "cf.notify.coordinator@example.org"
 MANAGER = "cf.notify.manager@example.org"

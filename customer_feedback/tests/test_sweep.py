@@ -3,9 +3,7 @@
 Mon 6 Jan is Mon 3 Feb.
 """
 
-import datetime as dt
 import itertools
-from contextlib import contextmanager
 from unittest.mock import patch
 
 import frappe

@@ -7,7 +7,6 @@ from frappe.model.document import Document
 from frappe.utils import get_datetime, getdate, now_datetime, nowdate
 
 from customer_feedback.case_rules import (
-	CaseRuleError,
 	Clock,
 	clock_outcome,
 	closes_for_no_reply_on,
