@@ -1,7 +1,19 @@
 # Copyright (c) 2026, customer_feedback developers and contributors
 # For license information, please see license.txt
 
+import frappe
 from frappe.model.document import Document
+
+# The questions, in the order the public forms ask them; each is a Select field of this DocType.
+EQUALITY_QUESTIONS = (
+	"age_band",
+	"disability",
+	"sex",
+	"gender_reassignment",
+	"ethnicity",
+	"religion",
+	"sexual_orientation",
+)
 
 
 class EqualityMonitoring(Document):
@@ -60,3 +72,21 @@ class EqualityMonitoring(Document):
 		]
 	# end: auto-generated types
 	pass
+
+
+def record_equality_answers(feedback: str, answers: dict) -> str | None:
+	"""Keep what the customer chose to answer, apart from the case, in the Equality Monitoring record of
+	`feedback` (created if missing; a later answer replaces an earlier one, an empty one leaves it). Called
+	by the public forms on the customer's behalf, so it writes without the caller's permissions. Returns
+	the record's name, or None when nothing was answered."""
+	given = {question: answers.get(question) for question in EQUALITY_QUESTIONS if answers.get(question)}
+	if not given:
+		return None
+	if frappe.db.exists("Equality Monitoring", feedback):
+		record = frappe.get_doc("Equality Monitoring", feedback)
+		record.update(given)
+		record.save(ignore_permissions=True)
+	else:
+		record = frappe.get_doc({"doctype": "Equality Monitoring", "feedback": feedback, **given})
+		record.insert(ignore_permissions=True)
+	return record.name
