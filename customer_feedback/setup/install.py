@@ -31,6 +31,7 @@ def after_install() -> None:
 	create_master_records()
 	create_feedback_workflow()
 	create_notifications()
+	allow_public_attachments()
 
 
 def set_uk_time_zone() -> None:
@@ -44,6 +45,13 @@ def set_uk_time_zone() -> None:
 		return
 	frappe.db.set_single_value("System Settings", "time_zone", SITE_TIME_ZONE)
 	frappe.cache.delete_value("time_zone")
+
+
+def allow_public_attachments() -> None:
+	"""The public form's attachments are uploaded by guests before the case exists, which the platform allows
+	only with this setting. Guests are limited to documents and images by Frappe, and further by
+	customer_feedback.portal.intake.check_public_upload."""
+	frappe.db.set_single_value("System Settings", "allow_guests_to_upload_files", 1)
 
 
 def create_policy_presets() -> None:

@@ -18,6 +18,8 @@ class CustomerFeedbackSettings(Document):
 		from frappe.types import DF
 
 		default_policy: DF.Link
+		max_attachment_mb: DF.Int
+		privacy_notice_url: DF.Data | None
 
 	# end: auto-generated types
 	def validate(self):

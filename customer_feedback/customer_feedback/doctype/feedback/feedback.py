@@ -19,6 +19,7 @@ from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy
 	get_policy,
 )
 from customer_feedback.exceptions import EscalationError, ReceivedInFutureError
+from customer_feedback.portal import intake
 
 # Where an anonymous complaint goes under each setting of the policy, and what the case says about it.
 ANONYMOUS_HANDLING = {
@@ -49,6 +50,8 @@ class Feedback(Document):
 		address: DF.SmallText | None
 		adjustments_review_on: DF.Date | None
 		anonymous_handling: DF.SmallText | None
+		attachment_1: DF.Attach | None
+		attachment_2: DF.Attach | None
 		categories: DF.TableMultiSelect[FeedbackComplaintCategory]
 		channel: DF.Literal[
 			"Web",
@@ -82,6 +85,13 @@ class Feedback(Document):
 			"", "Member of Parliament", "Councillor", "Other elected representative"
 		]
 		email: DF.Data | None
+		equality_age_band: DF.Data | None
+		equality_disability: DF.Data | None
+		equality_ethnicity: DF.Data | None
+		equality_gender_reassignment: DF.Data | None
+		equality_religion: DF.Data | None
+		equality_sex: DF.Data | None
+		equality_sexual_orientation: DF.Data | None
 		external_decision: DF.SmallText | None
 		external_decision_on: DF.Date | None
 		external_reference: DF.Data | None
@@ -97,7 +107,10 @@ class Feedback(Document):
 		legal_or_political: DF.Check
 		naming_series: DF.Literal["FB-.YYYY.-.#####"]
 		needs_advocate: DF.Check
+		needs_british_sign_language: DF.Check
+		needs_easy_read: DF.Check
 		needs_interpreter: DF.Check
+		needs_large_print: DF.Check
 		next_update_due: DF.Date | None
 		outcome: DF.Literal[
 			"", "Upheld", "Partly upheld", "Not upheld", "Withdrawn", "Resolved at first contact"
@@ -128,10 +141,20 @@ class Feedback(Document):
 		social_care: DF.Check
 		staff_conduct: DF.Check
 		status: DF.Literal["Open", "Acknowledged", "Responded", "With External Body", "Closed"]
+		website_address: DF.Data | None
 		workflow_state: DF.Link | None
 		working_days_taken: DF.Int
 
 	# end: auto-generated types
+	def before_insert(self):
+		if intake.is_public_submission(self):
+			self.flags.public_submission = True
+			intake.prepare(self)
+
+	def after_insert(self):
+		if self.flags.public_submission:
+			intake.complete(self)
+
 	def validate(self):
 		if not self.policy:
 			self.policy = get_default_policy_name()

@@ -1,0 +1,230 @@
+"""The public feedback form (the Web Form "feedback" at /feedback): what a submission may carry, and what the
+public is told back.
+
+The form is Frappe's Web Form on Feedback with guests allowed. The platform's `accept` inserts the case with
+ignore_permissions, so Guest never has a DocType permission on Feedback; the web form's own field list is
+what a guest can set, and the Feedback controller calls `prepare` and `complete` below for those inserts.
+Frappe rate limits `accept` per IP and web form (10 a minute).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import frappe
+from frappe import _
+from frappe.utils import cstr, formatdate, now_datetime
+
+from customer_feedback.customer_feedback.doctype.equality_monitoring.equality_monitoring import (
+	EQUALITY_QUESTIONS,
+	record_equality_answers,
+)
+from customer_feedback.exceptions import AttachmentRefusedError, SubmissionRefusedError
+
+WEB_FORM = "feedback"
+# What the public form offers. Representations and service requests are recorded by staff: "representation"
+# is not a word the public uses, and a request for a service goes to the service.
+PUBLIC_TYPES = ("Complaint", "Compliment", "Comment", "Suggestion")
+# Characters a field may hold from the public form: enough for a full account, not a pasted book or a flood.
+TEXT_LIMITS = {
+	"description": 10000,
+	"desired_outcome": 3000,
+	"reasonable_adjustments": 2000,
+	"address": 500,
+}
+ATTACHMENT_FIELDS = ("attachment_1", "attachment_2")
+ALLOWED_EXTENSIONS = ("pdf", "doc", "docx", "odt", "txt", "jpg", "jpeg", "png")
+DEFAULT_MAX_ATTACHMENT_MB = 5
+HONEYPOT = "website_address"
+DATE_FORMAT = "EEEE d MMMM yyyy"  # Thursday 2 January 2025, as GOV.UK writes dates
+
+
+def is_public_submission(doc) -> bool:
+	"""A new case arriving through the public form (by a guest or a logged-in website user)."""
+	return bool(frappe.flags.in_web_form) and doc.is_new() and doc.doctype == "Feedback"
+
+
+def prepare(doc) -> None:
+	"""Refuse what the form must not accept, and set what the public cannot: called before insert."""
+	if cstr(doc.get(HONEYPOT)).strip():
+		frappe.throw(
+			_(
+				"The hidden Website field was filled in, which is what automated spam does, so nothing was sent. If you are a person whose software filled it in, clear it and send the form again."
+			),
+			SubmissionRefusedError,
+			title=_("Not sent"),
+		)
+	if doc.feedback_type not in PUBLIC_TYPES:
+		frappe.throw(
+			_("What kind of feedback is it: choose one of {0}.").format(
+				", ".join(_(t) for t in PUBLIC_TYPES)
+			),
+			SubmissionRefusedError,
+		)
+	for fieldname, limit in TEXT_LIMITS.items():
+		length = len(cstr(doc.get(fieldname)))
+		if length > limit:
+			frappe.throw(
+				_(
+					"{0} is {1} characters long; the form takes up to {2}. Shorten it, or attach it as a document."
+				).format(_(doc.meta.get_label(fieldname)), f"{length:,}", f"{limit:,}"),
+				SubmissionRefusedError,
+			)
+	if doc.has_representative and not doc.customer_consent_confirmed:
+		frappe.throw(
+			_(
+				"Consent: tick that the person you are acting for has agreed, or untick that you are acting for someone else. We need their agreement before we can discuss their feedback with you."
+			),
+			SubmissionRefusedError,
+		)
+	if not doc.is_anonymous and not (doc.email or doc.phone or cstr(doc.address).strip()):
+		frappe.throw(
+			_(
+				"Give an email address, telephone number or postal address so we can reply, or tick that you do not want to give your details."
+			),
+			SubmissionRefusedError,
+		)
+	if doc.is_anonymous:
+		for fieldname in ("customer_name", "email", "phone", "address", "postcode", "has_representative"):
+			doc.set(fieldname, None)
+	# The public form's textarea is plain text; the case keeps HTML, so escape it and keep the lines.
+	doc.description = "<p>" + escape(cstr(doc.description).strip()).replace("\n", "<br>") + "</p>"
+	doc.channel = "Web"
+	doc.received_on = now_datetime()
+	doc.status = "Open"
+	doc.policy = None  # the default policy, set by the controller
+	for fieldname in ATTACHMENT_FIELDS:
+		if doc.get(fieldname):
+			check_uploaded_here(doc.get(fieldname), _(doc.meta.get_label(fieldname)))
+
+
+def check_uploaded_here(file_url: str, label: str) -> None:
+	"""An attachment must be a file just uploaded by this visitor and not yet attached to anything: a crafted
+	submission must not attach a file someone else uploaded."""
+	if not frappe.db.exists(
+		"File",
+		{"file_url": file_url, "owner": frappe.session.user, "attached_to_name": ("is", "not set")},
+	):
+		frappe.throw(
+			_("{0} was not uploaded with this form: remove it and attach the file again.").format(label),
+			AttachmentRefusedError,
+		)
+
+
+def complete(doc) -> None:
+	"""After the case is saved: equality answers go apart from the case, and uploads are attached to it."""
+	record_equality_answers(
+		doc.name, {question: doc.get(f"equality_{question}") for question in EQUALITY_QUESTIONS}
+	)
+	for fieldname in ATTACHMENT_FIELDS:
+		if doc.get(fieldname):
+			frappe.db.set_value(
+				"File",
+				{
+					"file_url": doc.get(fieldname),
+					"owner": frappe.session.user,
+					"attached_to_name": ("is", "not set"),
+				},
+				{
+					"attached_to_doctype": doc.doctype,
+					"attached_to_name": doc.name,
+					"attached_to_field": fieldname,
+				},
+			)
+
+
+def check_public_upload(file_doc, method=None) -> None:
+	"""doc_events File before_insert: what a guest (the public form) may upload, checked on the server as well
+	as in the browser. Frappe already limits guests to documents and images; this narrows the types and size."""
+	if frappe.session.user != "Guest" or not file_doc.file_name:
+		return
+	extension = file_doc.file_name.rsplit(".", 1)[-1].lower() if "." in file_doc.file_name else ""
+	if extension not in ALLOWED_EXTENSIONS:
+		frappe.throw(
+			_("{0} cannot be sent: send a {1} file instead.").format(
+				file_doc.file_name, ", ".join(ext.upper() for ext in ALLOWED_EXTENSIONS)
+			),
+			AttachmentRefusedError,
+		)
+	size = len(file_doc.content or b"") if file_doc.content else (file_doc.file_size or 0)
+	limit_mb = max_attachment_mb()
+	if size > limit_mb * 1024 * 1024:
+		frappe.throw(
+			_(
+				"{0} is {1:.1f} MB; files can be up to {2} MB. Send a smaller file, or a photo at a lower size."
+			).format(file_doc.file_name, size / 1024 / 1024, limit_mb),
+			AttachmentRefusedError,
+		)
+
+
+def max_attachment_mb() -> int:
+	return (
+		frappe.db.get_single_value("Customer Feedback Settings", "max_attachment_mb")
+		or DEFAULT_MAX_ATTACHMENT_MB
+	)
+
+
+def what_happens_next(doc) -> str:
+	"""One plain sentence or two on what the customer can expect, for the form's receipt and the email."""
+	if doc.anonymous_handling:
+		return _("You did not give your details, so we cannot reply to you.") + " " + doc.anonymous_handling
+	acknowledge = formatdate(doc.acknowledge_by, DATE_FORMAT) if doc.acknowledge_by else None
+	respond = formatdate(doc.respond_by, DATE_FORMAT) if doc.respond_by else None
+	if doc.feedback_type == "Compliment":
+		text = _("Thank you. We will pass your compliment on to the people concerned.")
+		return text + (" " + _("We will write to you by {0}.").format(acknowledge) if acknowledge else "")
+	if doc.feedback_type == "Complaint":
+		parts = []
+		if acknowledge:
+			parts.append(
+				_(
+					"We will contact you by {0} to confirm we have your complaint and who is looking into it."
+				).format(acknowledge)
+			)
+		if respond:
+			parts.append(
+				_(
+					"We aim to send you our full response by {0}. If we need longer, we will tell you why and when to expect it."
+				).format(respond)
+			)
+		return " ".join(parts) or _("We will look into your complaint and contact you.")
+	if respond or acknowledge:
+		return _("We will consider what you have told us and reply by {0}.").format(respond or acknowledge)
+	return _("We will consider what you have told us.")
+
+
+def receipt(doc) -> dict:
+	"""What the form shows a member of the public after sending: their reference and dates, nothing internal
+	(the saved case also holds staff names, routing and the linked Contact)."""
+	return {
+		"doctype": doc.doctype,
+		"name": doc.name,
+		"feedback_type": doc.feedback_type,
+		"acknowledge_by": formatdate(doc.acknowledge_by, DATE_FORMAT) if doc.acknowledge_by else None,
+		"respond_by": formatdate(doc.respond_by, DATE_FORMAT) if doc.respond_by else None,
+		"what_happens_next": what_happens_next(doc),
+		"email": receipt_email(doc),
+		"is_anonymous": doc.is_anonymous,
+	}
+
+
+def receipt_email(doc) -> str | None:
+	"""Where the copy of the receipt goes: to whoever filled in the form (see the "Feedback Received (Copy to
+	Customer)" Notification)."""
+	if doc.is_anonymous:
+		return None
+	if doc.has_representative and doc.representative_email:
+		return doc.representative_email
+	return doc.email or None
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+def accept(web_form: str, data: str, for_payment: str | None = None):
+	"""Stands in for the platform's web form `accept` (hooks: override_whitelisted_methods) to answer the public
+	form with a receipt instead of the whole saved case; every other web form gets the platform's answer."""
+	from frappe.website.doctype.web_form.web_form import accept as platform_accept
+
+	doc = platform_accept(web_form=web_form, data=data)
+	if web_form != WEB_FORM:
+		return doc
+	return receipt(doc)
