@@ -89,13 +89,30 @@ def prepare(doc) -> None:
 			doc.set(fieldname, None)
 	# The public form's textarea is plain text; the case keeps HTML, so escape it and keep the lines.
 	doc.description = "<p>" + escape(cstr(doc.description).strip()).replace("\n", "<br>") + "</p>"
+	check_equality_answers(doc)
 	doc.channel = "Web"
+	doc.recorded_by = None  # its default is the session user, here Guest
 	doc.received_on = now_datetime()
 	doc.status = "Open"
 	doc.policy = None  # the default policy, set by the controller
 	for fieldname in ATTACHMENT_FIELDS:
 		if doc.get(fieldname):
 			check_uploaded_here(doc.get(fieldname), _(doc.meta.get_label(fieldname)))
+
+
+def check_equality_answers(doc) -> None:
+	"""Refused before the case is saved, so a bad answer never leaves a case without its equality record."""
+	meta = frappe.get_meta("Equality Monitoring")
+	for question in EQUALITY_QUESTIONS:
+		answer = doc.get(f"equality_{question}")
+		field = meta.get_field(question)
+		if answer and answer not in (field.options or "").split("\n"):
+			frappe.throw(
+				_(
+					"{0}: {1!r} is not one of the answers offered. Choose one from the list, or leave it blank."
+				).format(_(field.label), answer),
+				SubmissionRefusedError,
+			)
 
 
 def check_uploaded_here(file_url: str, label: str) -> None:
