@@ -33,3 +33,42 @@ class ExtensionError(frappe.ValidationError):
 
 class PauseError(frappe.ValidationError):
 	"""A pause that ends before it starts."""
+
+
+class SubmissionRefusedError(frappe.ValidationError):
+	"""A public form submission refused as it stands: spam trap filled, unknown type, text too long."""
+
+
+class AttachmentRefusedError(frappe.ValidationError):
+	"""A file the public form does not take: its type or size, or one not uploaded with the form."""
+
+
+class LookupInputError(frappe.ValidationError):
+	"""A status look-up or next-stage request missing its reference, or the email address or postcode."""
+
+
+class LookupRefusedError(frappe.DoesNotExistError):
+	"""No case with that reference and email address or postcode: the same answer (404) whether the case is
+	missing, the pair is wrong or the case is anonymous, so a look-up never tells a guesser which it was."""
+
+
+class TooManyLookupsError(frappe.RateLimitExceededError):
+	"""Too many status look-ups or next-stage requests from one IP address in the window (HTTP 429)."""
+
+
+class EscalationReasonRequiredError(EscalationError):
+	"""A customer's request for the next stage without the reason the policy requires, or one too long."""
+
+
+class SurveyNotFoundError(frappe.DoesNotExistError):
+	"""A survey link whose token matches no survey (mistyped, cut short, or made up)."""
+
+
+class SurveyAlreadyAnsweredError(frappe.ValidationError):
+	"""A survey link used again after its one answer was recorded."""
+
+	http_status_code = 409
+
+
+class SurveyAnswerError(frappe.ValidationError):
+	"""A survey answer that is missing or not one of the choices offered."""

@@ -27,6 +27,40 @@ before_uninstall = "customer_feedback.setup.install.before_uninstall"
 # grows with the day's changes, each going through its document and Notifications; the sweep commits as it
 # goes, so even a run cut short keeps its work. Frappe spreads long hourly jobs over the hour's first ten
 # minutes; times are the site's time zone (Europe/London).
+# The satisfaction survey (customer_feedback/portal/survey.py) is due by the day, so daily; it is
+# idempotent too (one survey per case, a fixed sample), so a missed day is caught up by the next run.
 scheduler_events = {
 	"hourly_long": ["customer_feedback.sweep.run"],
+	"daily_long": ["customer_feedback.portal.survey.send_surveys"],
+}
+
+# The public feedback form
+# ------------------------
+# The Web Form "feedback" (customer_feedback/customer_feedback/web_form/feedback) inserts cases through the
+# platform's `accept`; ours wraps it to answer with a receipt rather than the whole saved case.
+override_whitelisted_methods = {
+	"frappe.website.doctype.web_form.web_form.accept": "customer_feedback.portal.intake.accept",
+}
+doc_events = {
+	"File": {"before_insert": "customer_feedback.portal.intake.check_public_upload"},
+}
+# For Notification templates: the same "what happens next" the form's receipt shows.
+jinja = {"methods": ["customer_feedback.portal.intake.what_happens_next"]}
+
+# The satisfaction survey's page. The Web Form at /feedback claims /feedback/<name> for its records, so this
+# rule sends /feedback/survey to our www page (customer_feedback/www/feedback_survey) first.
+website_route_rules = [
+	{"from_route": "/feedback/survey", "to_route": "feedback_survey"},
+	# The status look-up (customer_feedback/www/feedback_status), for the same reason.
+	{"from_route": "/feedback/status", "to_route": "feedback_status"},
+]
+
+# My feedback (customer_feedback/www/my_feedback) in the portal menu, for logged-in website users.
+standard_portal_menu_items = [
+	{"title": "My feedback", "route": "/my-feedback"},
+]
+# The web form's /feedback/<name> view: the case's customer only (sent by them, or carrying their email
+# address), to read, and never as a print view (customer_feedback/portal/status.py).
+has_website_permission = {
+	"Feedback": "customer_feedback.portal.status.has_website_permission",
 }

@@ -14,7 +14,7 @@ import frappe
 
 # Still importable after uninstall-app: the package stays installed in the bench's environment.
 from customer_feedback.setup.install import ROLES as OUR_ROLES
-from customer_feedback.setup.notifications import NOTIFICATIONS, WATCHED_DOCTYPES
+from customer_feedback.setup.notifications import ALL_NOTIFICATIONS, WATCHED_DOCTYPES
 
 EDITED_PRESET = "Northamptonshire Fire and Rescue Service"
 EDITED_VALUE = 7
@@ -62,7 +62,7 @@ def preset_kept() -> None:
 		"migrate kept the administrator's notification recipients",
 	)
 	check(
-		frappe.db.count("Notification", {"module": "Customer Feedback"}) == len(NOTIFICATIONS),
+		frappe.db.count("Notification", {"module": "Customer Feedback"}) == len(ALL_NOTIFICATIONS),
 		"migrate created no duplicate notifications",
 	)
 
@@ -77,9 +77,10 @@ def uninstalled() -> None:
 	check(not frappe.db.exists("DocType", {"module": "Customer Feedback"}), "no DocTypes of the module left")
 	check(not frappe.db.exists("Module Def", "Customer Feedback"), "no Module Def left")
 	check(not frappe.db.exists("Workflow", {"document_type": "Feedback"}), "no workflow on Feedback left")
+	check(not frappe.db.exists("Web Form", {"module": "Customer Feedback"}), "no Web Form of ours left")
 	left = [role for role in OUR_ROLES if frappe.db.exists("Role", role)]
 	check(not left, f"no roles left ({', '.join(left) or 'none'})")
-	left = [spec["name"] for spec in NOTIFICATIONS if frappe.db.exists("Notification", spec["name"])]
+	left = [spec["name"] for spec in ALL_NOTIFICATIONS if frappe.db.exists("Notification", spec["name"])]
 	left += frappe.get_all("Notification", filters={"module": "Customer Feedback"}, pluck="name")
 	check(not left, f"no Notifications of ours left ({', '.join(sorted(set(left))) or 'none'})")
 	for doctype in ("Notification", "Assignment Rule"):

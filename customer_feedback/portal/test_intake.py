@@ -12,6 +12,7 @@ from customer_feedback.customer_feedback.doctype.feedback.test_feedback import F
 from customer_feedback.exceptions import AttachmentRefusedError, SubmissionRefusedError
 from customer_feedback.portal import intake
 from customer_feedback.tests.factories import LiveServerTestCase, server_messages
+from customer_feedback.tests.test_notifications import NotificationTestCase, emails_about, message_about
 
 RECEIVED = "2024-12-19 11:00:00"
 ACCEPT = "/api/method/frappe.website.doctype.web_form.web_form.accept"
@@ -35,7 +36,7 @@ def form_data(**overrides) -> dict:
 	return data
 
 
-class TestPublicIntake(FeedbackTestCase):
+class GuestSends:
 	def tearDown(self):
 		# The platform's accept sets this for the rest of the request; a test is one request.
 		frappe.flags.in_web_form = False
@@ -48,6 +49,8 @@ class TestPublicIntake(FeedbackTestCase):
 		finally:
 			frappe.set_user("Administrator")
 
+
+class TestPublicIntake(GuestSends, FeedbackTestCase):
 	def test_a_complaint_is_recorded_as_received_now_with_its_dates(self):
 		self.at(RECEIVED)
 		receipt = self.send()
@@ -206,6 +209,31 @@ class TestPublicIntake(FeedbackTestCase):
 				).insert(ignore_permissions=True)
 		finally:
 			frappe.set_user("Administrator")
+
+
+class TestCopyToCustomer(GuestSends, NotificationTestCase):
+	def test_the_customer_gets_the_reference_and_what_happens_next(self):
+		self.at(RECEIVED)
+		name = self.send()["name"]
+		subject = f"We have your complaint: reference {name}"
+		self.assertIn((subject, frozenset({"ann.example@example.org"})), emails_about("Feedback", name))
+		self.assertIn("by Monday 30 December 2024", message_about("Feedback", name, subject))
+
+	def test_a_representative_gets_it_instead(self):
+		name = self.send(
+			has_representative=1,
+			representative_name="Bob Carer",
+			representative_email="bob@example.org",
+			customer_consent_confirmed=1,
+		)["name"]
+		self.assertIn(
+			(f"We have your complaint: reference {name}", frozenset({"bob@example.org"})),
+			emails_about("Feedback", name),
+		)
+
+	def test_staff_recording_a_case_send_no_copy_and_anonymous_gets_none(self):
+		name = self.send(is_anonymous=1, customer_name="", email="")["name"]
+		self.assertFalse([s for s, _r in emails_about("Feedback", name) if s.startswith("We have your")])
 
 
 class TestPublicFormOverHTTP(LiveServerTestCase):

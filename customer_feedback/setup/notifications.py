@@ -56,7 +56,7 @@ import frappe
 
 MODULE = "Customer Feedback"
 # The DocTypes these Notifications watch; uninstall removes every Notification and Assignment Rule on them.
-WATCHED_DOCTYPES = ("Feedback", "Complaint Stage")
+WATCHED_DOCTYPES = ("Feedback", "Complaint Stage", "Feedback Survey")
 
 CASE_LINK = (
 	'<p><a href="{{ frappe.utils.get_url_to_form("Feedback", doc.name) }}">Open {{ doc.name }}</a></p>'
@@ -272,10 +272,62 @@ ROUTING_NOTIFICATIONS: tuple[dict, ...] = (
 
 NOTIFICATIONS: tuple[dict, ...] = TIMER_NOTIFICATIONS + ROUTING_NOTIFICATIONS
 
+# To the customer who used the public form (the representative, if they wrote for someone): their reference
+# and what happens next, the same words the form showed (customer_feedback.portal.intake.what_happens_next).
+RECEIPT_RECIPIENT = "doc.has_representative and doc.representative_email"
+RECEIPT_NOTIFICATIONS: tuple[dict, ...] = (
+	{
+		"name": "Feedback Received (Copy to Customer)",
+		"document_type": "Feedback",
+		"event": "New",
+		"condition": "doc.channel == 'Web' and not doc.is_anonymous",
+		"recipients": [
+			doc_field("representative_email", condition=RECEIPT_RECIPIENT),
+			doc_field("email", condition=f"not ({RECEIPT_RECIPIENT})"),
+		],
+		"send_system_notification": 0,
+		"subject": "We have your {{ _(doc.feedback_type).lower() }}: reference {{ doc.name }}",
+		"message": "<p>Thank you for contacting us. Your reference is <strong>{{ doc.name }}</strong>.</p>"
+		"<p>{{ what_happens_next(doc) }}</p>"
+		'<p>You can check progress at <a href="{{ frappe.utils.get_url("/feedback/status") }}">'
+		'{{ frappe.utils.get_url("/feedback/status") }}</a> with your reference and the email address or '
+		"postcode you gave us.</p>"
+		"<p>If you need to tell us anything else, reply to this email and keep the reference in the subject.</p>",
+	},
+)
+
+# To the customer, not staff (so no desk bell): the satisfaction survey's one-time link
+# (customer_feedback.portal.survey). Only a hash of the link's token is stored, so the link exists only
+# while the survey is created: this must stay a "New" Notification, reading `doc.survey_url`, and its
+# condition keeps an edited copy from sending an email without the link.
+SURVEY_NOTIFICATIONS: tuple[dict, ...] = (
+	{
+		"name": "Feedback Survey Invitation",
+		"document_type": "Feedback Survey",
+		"event": "New",
+		"condition": "doc.survey_url",
+		"recipients": [doc_field("email")],
+		"send_system_notification": 0,
+		"subject": "How did we handle your complaint {{ doc.feedback }}?",
+		"message": "<p>Hello,</p>"
+		"<p>We have closed your complaint {{ doc.feedback }}. We would like to know how you felt about the way "
+		"we handled it, and what we could do better. It takes about two minutes. You can answer once, and you "
+		"do not have to answer at all: we will not send a reminder.</p>"
+		'<p><a href="{{ doc.survey_url }}">Tell us how we handled your complaint</a></p>'
+		"<p>If the link does not work, copy this address into your web browser: {{ doc.survey_url }}</p>"
+		"<p>This survey is not a complaint. If you are unhappy with something, you can make a complaint at "
+		'<a href="{{ frappe.utils.get_url("/feedback") }}">{{ frappe.utils.get_url("/feedback") }}</a>.</p>',
+	},
+)
+
+
+# Every Notification the app creates: to staff (NOTIFICATIONS, with the desk bell) and to customers.
+ALL_NOTIFICATIONS: tuple[dict, ...] = NOTIFICATIONS + RECEIPT_NOTIFICATIONS + SURVEY_NOTIFICATIONS
+
 
 def create_notifications() -> None:
 	"""Create the Notifications missing by name; an existing one, edited or not, is left as it is."""
-	for spec in NOTIFICATIONS:
+	for spec in ALL_NOTIFICATIONS:
 		if frappe.db.exists("Notification", spec["name"]):
 			continue
 		frappe.get_doc(
