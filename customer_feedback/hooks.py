@@ -40,6 +40,7 @@ scheduler_events = {
 # platform's `accept`; ours wraps it to answer with a receipt rather than the whole saved case.
 override_whitelisted_methods = {
 	"frappe.website.doctype.web_form.web_form.accept": "customer_feedback.portal.intake.accept",
+	"frappe.website.doctype.web_form.web_form.get_form_data": "customer_feedback.portal.intake.get_form_data",
 }
 doc_events = {
 	"File": {"before_insert": "customer_feedback.portal.intake.check_public_upload"},
@@ -59,8 +60,5 @@ website_route_rules = [
 standard_portal_menu_items = [
 	{"title": "My feedback", "route": "/my-feedback"},
 ]
-# The web form's /feedback/<name> view: the case's customer only (sent by them, or carrying their email
-# address), to read, and never as a print view (customer_feedback/portal/status.py).
-has_website_permission = {
-	"Feedback": "customer_feedback.portal.status.has_website_permission",
-}
+# No has_website_permission for Feedback: customers see their cases through public_view
+# (customer_feedback/portal/status.py), never the case document, which holds staff-only fields.

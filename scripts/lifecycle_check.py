@@ -78,6 +78,7 @@ def uninstalled() -> None:
 	check(not frappe.db.exists("Module Def", "Customer Feedback"), "no Module Def left")
 	check(not frappe.db.exists("Workflow", {"document_type": "Feedback"}), "no workflow on Feedback left")
 	check(not frappe.db.exists("Web Form", {"module": "Customer Feedback"}), "no Web Form of ours left")
+	check(not frappe.db.exists("Portal Menu Item", {"route": "/my-feedback"}), "no portal menu item left")
 	left = [role for role in OUR_ROLES if frappe.db.exists("Role", role)]
 	check(not left, f"no roles left ({', '.join(left) or 'none'})")
 	left = [spec["name"] for spec in ALL_NOTIFICATIONS if frappe.db.exists("Notification", spec["name"])]

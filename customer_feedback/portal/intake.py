@@ -245,3 +245,18 @@ def accept(web_form: str, data: str, for_payment: str | None = None):
 	if web_form != WEB_FORM:
 		return doc
 	return receipt(doc)
+
+
+@frappe.whitelist(allow_guest=True)
+def get_form_data(doctype: str, docname: str | None = None, web_form_name: str | None = None):
+	"""Stands in for the platform's web form data call: for the public form, a case comes back with the form's
+	own fields only. The platform would send its owner the whole case, staff-only flags and names included."""
+	from frappe.website.doctype.web_form.web_form import get_form_data as platform_get_form_data
+
+	out = platform_get_form_data(doctype, docname, web_form_name)
+	if web_form_name == WEB_FORM and out.get("doc"):
+		allowed = {field.fieldname for field in out.web_form.web_form_fields if field.fieldname}
+		out.doc = {
+			key: value for key, value in out.doc.as_dict().items() if key in allowed | {"name", "doctype"}
+		}
+	return out

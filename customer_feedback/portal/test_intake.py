@@ -15,6 +15,7 @@ from customer_feedback.tests.factories import LiveServerTestCase, server_message
 from customer_feedback.tests.test_notifications import NotificationTestCase, emails_about, message_about
 
 RECEIVED = "2024-12-19 11:00:00"
+WEBSITE_USER = "cf.intake.customer@example.org"
 ACCEPT = "/api/method/frappe.website.doctype.web_form.web_form.accept"
 
 
@@ -51,6 +52,8 @@ class GuestSends:
 
 
 class TestPublicIntake(GuestSends, FeedbackTestCase):
+	USERS = {WEBSITE_USER: []}  # no roles: a website user, as people who sign up on the site are
+
 	def test_a_complaint_is_recorded_as_received_now_with_its_dates(self):
 		self.at(RECEIVED)
 		receipt = self.send()
@@ -209,6 +212,18 @@ class TestPublicIntake(GuestSends, FeedbackTestCase):
 				).insert(ignore_permissions=True)
 		finally:
 			frappe.set_user("Administrator")
+
+	def test_the_forms_data_call_gives_back_the_forms_own_fields_only(self):
+		frappe.set_user(WEBSITE_USER)
+		try:
+			name = intake.accept(intake.WEB_FORM, json.dumps(form_data()))["name"]
+			frappe.db.set_value("Feedback", name, "safeguarding", 1)
+			case = intake.get_form_data("Feedback", name, intake.WEB_FORM).doc
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual((case["name"], case["customer_name"]), (name, "Ann Example"))
+		for staff_only in ("safeguarding", "recorded_by", "contact", "policy", "owner", "status"):
+			self.assertNotIn(staff_only, case)
 
 
 class TestCopyToCustomer(GuestSends, NotificationTestCase):

@@ -2,6 +2,7 @@
 
 import frappe
 
+from customer_feedback.hooks import standard_portal_menu_items
 from customer_feedback.setup.master_data import COMPLAINT_CATEGORIES, REMEDY_TYPES
 from customer_feedback.setup.notifications import create_notifications, delete_notifications
 from customer_feedback.setup.policy_presets import DEFAULT_POLICY, PRESETS
@@ -84,6 +85,10 @@ def before_uninstall() -> None:
 	frappe.db.delete("Singles", {"doctype": "Customer Feedback Settings"})
 	delete_feedback_workflow()
 	delete_notifications()
+	# The portal menu keeps a copy of our hooks' menu items, which would point at a page no longer there.
+	frappe.db.delete(
+		"Portal Menu Item", {"route": ("in", [item["route"] for item in standard_portal_menu_items])}
+	)
 	for role in ROLES:
 		frappe.db.delete("Has Role", {"role": role})
 		frappe.db.delete("Custom DocPerm", {"role": role})

@@ -8,6 +8,9 @@ Social Care Ombudsman's. Where a source is silent we use the Code's figure and s
 and in the row's notes. Roles: Feedback Manager stands for the person accountable for the procedure (the
 Service Information Manager, the Corporate Complaints Team, the Chief Executive's review), Head of Service
 for a department manager, CMT member or senior manager, Investigating Officer for whoever investigates.
+Each stage's `handled_by` is how the public pages name its handler: the source's own words for the role,
+or neutral wording where it is silent; never a person. Only Solihull's source needs the customer to say why
+they want the next stage (`escalation_reason_required`); the others do not ask for a reason.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ def stage(number: int, name: str, handler_role: str, notes: str, **figures: Any)
 		"stage_number": number,
 		"stage_name": name,
 		"handler_role": handler_role,
+		"handled_by": None,
 		"acknowledge_days": 0,
 		"respond_days": 0,
 		"respond_from": "Receipt of stage",
@@ -98,6 +102,8 @@ def policy(name: str, source: str, description: str, **fields: Any) -> dict[str,
 		"survey_weeks_after_closure": 0,
 		"survey_sample_percent": 0,
 		"anonymous_complaints": "Handle as complaint",
+		"escalation_reason_required": 0,
+		"show_handler_name": 0,
 		**OMBUDSMAN,
 	}
 	doc.update(fields)
@@ -120,6 +126,7 @@ PRESETS: list[dict[str, Any]] = [
 				"Stage 1",
 				"Investigating Officer",
 				"Code: 5, 10 from acknowledgement, extension up to 10.",
+				handled_by="an officer in the service your complaint is about",
 				extension_approver_role="Feedback Manager",
 				**CODE_STAGE_1,
 			),
@@ -129,6 +136,7 @@ PRESETS: list[dict[str, Any]] = [
 				"Head of Service",
 				"Code: 5, 20 from acknowledgement, extension up to 20; "
 				"not the person who considered stage 1.",
+				handled_by="a senior officer who was not involved at stage 1",
 				extension_approver_role="Feedback Manager",
 				independent_handler=1,
 				**CODE_STAGE_2,
@@ -157,6 +165,7 @@ PRESETS: list[dict[str, Any]] = [
 				"Stage 1: department manager",
 				"Investigating Officer",
 				"Source: conclude within 10 working days. Acknowledgement (letter SL038) and extension: Code.",
+				handled_by="an investigating officer for the manager of the department concerned",
 				acknowledge_days=5,
 				respond_days=10,
 				max_extension_days=10,
@@ -168,6 +177,7 @@ PRESETS: list[dict[str, Any]] = [
 				"Investigating Officer",
 				"Source: the Service Information Manager appoints an investigator; 10 working days applies to "
 				"every investigation. Acknowledgement, extension and independence: Code.",
+				handled_by="an investigator appointed by the Service Information Manager",
 				acknowledge_days=5,
 				respond_days=10,
 				max_extension_days=20,
@@ -179,6 +189,7 @@ PRESETS: list[dict[str, Any]] = [
 				"Stage 3: Office of the Police, Fire and Crime Commissioner",
 				"Feedback Manager",
 				"Source: paperwork forwarded to the OPFCC; no timescale. Code's stage 2 figures.",
+				handled_by="the Office of the Police, Fire and Crime Commissioner",
 				extension_approver_role="Feedback Manager",
 				independent_handler=1,
 				**CODE_STAGE_2,
@@ -209,6 +220,7 @@ PRESETS: list[dict[str, Any]] = [
 				"Stage 1: CMT member",
 				"Head of Service",
 				"Source: acknowledge within 7, resolve within 10 working days. Extension: Code.",
+				handled_by="a member of the Corporate Management Team",
 				acknowledge_days=7,
 				respond_days=10,
 				max_extension_days=10,
@@ -220,6 +232,7 @@ PRESETS: list[dict[str, Any]] = [
 				"Head of Service",
 				"Source: transferred to another CMT member, a further 10 working days. Acknowledgement and "
 				"extension: Code.",
+				handled_by="another member of the Corporate Management Team",
 				acknowledge_days=5,
 				respond_days=10,
 				max_extension_days=20,
@@ -231,6 +244,7 @@ PRESETS: list[dict[str, Any]] = [
 				"Stage 3: Customer Relations Officer",
 				"Customer Relations Officer",
 				"Source: a further 10 working days (30 in total). Acknowledgement and extension: Code.",
+				handled_by="the Customer Relations Officer (the Assistant Chief Officer)",
 				acknowledge_days=5,
 				respond_days=10,
 				max_extension_days=20,
@@ -260,6 +274,7 @@ PRESETS: list[dict[str, Any]] = [
 				"Investigating Officer",
 				"Source: acknowledge within 5 and respond within 20 working days of first report; 30 if "
 				"complex, agreed with the Head of Service. Further extension: Code.",
+				handled_by="an investigating officer in the service your complaint is about",
 				acknowledge_days=5,
 				respond_days=20,
 				complex_respond_days=30,
@@ -272,6 +287,7 @@ PRESETS: list[dict[str, Any]] = [
 				"Head of Service",
 				"Source: respond within 10 working days, 20 if complex; another Head of Service if the first "
 				"was involved at stage 1. Acknowledgement and extension: Code.",
+				handled_by="a Head of Service who was not involved at stage 1",
 				acknowledge_days=5,
 				respond_days=10,
 				complex_respond_days=20,
@@ -281,6 +297,9 @@ PRESETS: list[dict[str, Any]] = [
 			),
 		],
 		anonymous_complaints="Record as comment",
+		# Source: stage 2 reviewers check "Has the customer given clear reasons why they remain
+		# dissatisfied?", and the reasons to progress are listed: the request must say why.
+		escalation_reason_required=1,
 		survey_weeks_after_closure=6,
 		survey_sample_percent=25,
 	),
@@ -308,6 +327,7 @@ PRESETS: list[dict[str, Any]] = [
 				"Stage 1",
 				"Investigating Officer",
 				"Source silent: Code's stage 1.",
+				handled_by="an officer in the service your complaint is about",
 				extension_approver_role="Feedback Manager",
 				**CODE_STAGE_1,
 			),
@@ -316,6 +336,7 @@ PRESETS: list[dict[str, Any]] = [
 				"Stage 2",
 				"Head of Service",
 				"Source silent: Code's stage 2.",
+				handled_by="a senior officer who was not involved at stage 1",
 				extension_approver_role="Feedback Manager",
 				independent_handler=1,
 				**CODE_STAGE_2,
@@ -353,6 +374,7 @@ PRESETS: list[dict[str, Any]] = [
 				"Local Resolution",
 				"Investigating Officer",
 				"Source: contact within 3, respond within 10 working days (20 for social care). Extension: Code.",
+				handled_by="staff in the service your complaint is about",
 				acknowledge_days=3,
 				respond_days=10,
 				social_care_respond_days=20,
@@ -365,6 +387,7 @@ PRESETS: list[dict[str, Any]] = [
 				"Head of Service",
 				"Source: a senior manager not involved before; acknowledge within 3, respond within 25 (65 for "
 				"social care). Extension: Code.",
+				handled_by="a senior manager who was not involved at local resolution",
 				acknowledge_days=3,
 				respond_days=25,
 				social_care_respond_days=65,
@@ -378,6 +401,7 @@ PRESETS: list[dict[str, Any]] = [
 				"Feedback Manager",
 				"Source: the Chief Executive or Monitoring Officer, independent of the directorate; "
 				"acknowledge within 3, respond within 30. Extension: Code's stage 2.",
+				handled_by="the Chief Executive or the Monitoring Officer, independent of the service concerned",
 				acknowledge_days=3,
 				respond_days=30,
 				max_extension_days=20,

@@ -49,6 +49,8 @@ class FeedbackPolicy(Document):
 		cutoff_time: DF.Time | None
 		description: DF.Text | None
 		disabled: DF.Check
+		due_soon_days: DF.Int
+		escalation_reason_required: DF.Check
 		external_body: DF.Data | None
 		external_body_address: DF.SmallText | None
 		external_body_email: DF.Data | None
@@ -56,9 +58,12 @@ class FeedbackPolicy(Document):
 		external_body_website: DF.Data | None
 		friday: DF.Check
 		monday: DF.Check
+		office_closes_hour: DF.Int
+		office_opens_hour: DF.Int
 		policy_name: DF.Data
 		progress_update_days: DF.Int
 		saturday: DF.Check
+		show_handler_name: DF.Check
 		source_document: DF.Data | None
 		stages: DF.Table[FeedbackPolicyStage]
 		sunday: DF.Check

@@ -16,6 +16,7 @@ class FeedbackPolicyStage(Document):
 		acknowledge_days: DF.Int
 		complex_respond_days: DF.Int
 		extension_approver_role: DF.Link | None
+		handled_by: DF.Data | None
 		handler_role: DF.Link | None
 		independent_handler: DF.Check
 		max_extension_days: DF.Int

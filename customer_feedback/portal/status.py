@@ -1,0 +1,441 @@
+"""What a customer can see of their case, and their request for the next complaint stage.
+
+Three ways in, one view (`public_view`):
+- the status look-up at /feedback/status (www/feedback_status): a guest gives the reference and the email
+  address or postcode they gave us (`look_up`, `request_next_stage`);
+- My feedback at /my-feedback (www/my_feedback): a logged-in website user sees the cases they sent or that
+  carry their email address (`my_cases`, `request_next_stage_as_owner`).
+The web form's own per-case view never shows the case: the form needs no login, so the platform sends
+/feedback/<name> to /feedback/new, and the form's data call answers with its own fields only
+(customer_feedback.portal.intake.get_form_data).
+
+When a customer may ask for the next stage (`escalation_block`): a complaint in the formal procedure, not a
+claim for compensation, neither closed nor with the external body, not refused escalation by staff, below
+the policy's last stage, and either answered at its current stage (responded) or not answered by the stage's
+respond-by date. Asking earlier would open a stage before the current one has had its chance, so the answer
+is a refusal saying when they will hear. After the last stage the customer goes to the external body
+themselves, so the pages give its contact details instead of a button.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import wraps
+
+import frappe
+from frappe import _
+from frappe.rate_limiter import rate_limit
+from frappe.utils import cstr, formatdate, getdate, now_datetime, nowdate
+
+from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import get_policy
+from customer_feedback.exceptions import (
+	EscalationError,
+	EscalationReasonRequiredError,
+	LookupInputError,
+	LookupRefusedError,
+	TooManyLookupsError,
+)
+
+# Per IP address, for each method: someone checking their own case, or mistyping the reference a few
+# times, stays well inside 10 tries in 10 minutes, while guessing a reference with an email address or
+# postcode needs far more tries than the 1,440 a day this allows.
+LOOKUP_LIMIT = 10
+LOOKUP_WINDOW_SECONDS = 10 * 60
+REASON_LIMIT = 3000  # characters: a full explanation, not a pasted document
+DATE_FORMAT = "EEEE d MMMM yyyy"  # Thursday 2 January 2025, as GOV.UK writes dates (and the form's receipt)
+DEFAULT_HANDLED_BY = "a member of our staff"
+
+# The case's status in the words the public pages use.
+PUBLIC_STATUS = {
+	"Open": "Received",
+	"Acknowledged": "Being looked into",
+	"Responded": "We have responded",
+	"With External Body": "With {0}",
+	"Closed": "Closed",
+}
+
+
+def per_ip_limit(fn):
+	"""Frappe's rate_limit per IP address (counted in the cache, refused with HTTP 429), answering with a
+	message that says how long to wait rather than the platform's 'try after sometime'."""
+	limited = rate_limit(limit=LOOKUP_LIMIT, seconds=LOOKUP_WINDOW_SECONDS)(fn)
+
+	@wraps(fn)
+	def wrapper(*args, **kwargs):
+		try:
+			return limited(*args, **kwargs)
+		except frappe.RateLimitExceededError:
+			frappe.clear_last_message()
+			frappe.throw(
+				_(
+					"You have tried {0} times in {1} minutes, which is our limit: wait {1} minutes and try again, or contact us and quote your reference."
+				).format(LOOKUP_LIMIT, LOOKUP_WINDOW_SECONDS // 60),
+				TooManyLookupsError,
+				title=_("Too many tries"),
+			)
+
+	return wrapper
+
+
+# -- the public view of a case -----------------------------------------------------------------------------
+
+
+def public_view(doc) -> dict:
+	"""Everything a customer may see of their case, in plain words: never a staff name (unless the policy
+	shows handlers' names), internal notes, flags or routing."""
+	policy = get_policy(doc.policy)
+	stage_rule = stage_row(policy, doc.current_stage) if doc.has_stages else None
+	block = escalation_block(doc, policy)
+	next_rule = stage_row(policy, doc.current_stage + 1) if stage_rule else None
+	at_last_stage = bool(stage_rule) and doc.current_stage >= policy.last_stage_number
+	view = {
+		"reference": doc.name,
+		"feedback_type": _(doc.feedback_type),
+		"received_on": format_day(doc.received_on),
+		"status": public_status(doc, policy),
+		"stage": stage_text(stage_rule, policy) if stage_rule else None,
+		"handled_by": handled_by(doc, policy, stage_rule),
+		"next_date_label": None,
+		"next_date": None,
+		"next_step": next_step(doc, policy, block, next_rule, at_last_stage),
+		"can_escalate": block is None,
+		"next_stage": stage_text(next_rule, policy) if next_rule else None,
+		"next_stage_number": next_rule.stage_number if next_rule else None,
+		"escalation_reason_required": bool(policy.escalation_reason_required),
+		# Said only where a stage could follow: why the customer cannot ask now, and when they can.
+		"escalation_unavailable": block if stage_rule and next_rule and doc.status != "Closed" else None,
+		"external_body": external_body(policy)
+		if at_last_stage or doc.status == "With External Body"
+		else None,
+		"is_closed": doc.status == "Closed",
+	}
+	if doc.status in ("Open", "Acknowledged") and not doc.responded_on:
+		# A date already passed is owned up to, not promised.
+		if doc.acknowledge_by and not doc.acknowledged_on:
+			view["next_date_label"] = (
+				_("We should have acknowledged it by")
+				if is_past(doc.acknowledge_by)
+				else _("We will acknowledge it by")
+			)
+			view["next_date"] = format_day(doc.acknowledge_by)
+		elif doc.respond_by:
+			view["next_date_label"] = (
+				_("We should have responded by") if is_past(doc.respond_by) else _("We will respond by")
+			)
+			view["next_date"] = format_day(doc.respond_by)
+	return view
+
+
+def is_past(day) -> bool:
+	return getdate(day) < getdate(nowdate())
+
+
+def format_day(value) -> str | None:
+	return formatdate(getdate(value), DATE_FORMAT) if value else None
+
+
+def stage_row(policy, number: int):
+	return next((row for row in policy.stages if row.stage_number == number), None)
+
+
+def stage_text(rule, policy) -> str:
+	"""'Stage 2 of 3: Service Investigation'; a name that already starts 'Stage 2' is not repeated."""
+	name = re.sub(
+		rf"^\s*stage\s*{rule.stage_number}\b\s*[:\-\u2013]?\s*", "", rule.stage_name or "", flags=re.I
+	)
+	text = _("Stage {0} of {1}").format(rule.stage_number, policy.last_stage_number)
+	return f"{text}: {name}" if name else text
+
+
+def public_status(doc, policy) -> str:
+	if doc.status == "With External Body":
+		return _(PUBLIC_STATUS[doc.status]).format(policy.external_body or _("the external body"))
+	if doc.status == "Closed":
+		return _(PUBLIC_STATUS["Closed"])
+	# Staff may record the dates without moving the workflow: the dates say how far the case has got.
+	if doc.responded_on:
+		return _(PUBLIC_STATUS["Responded"])
+	if doc.acknowledged_on:
+		return _(PUBLIC_STATUS["Acknowledged"])
+	return _(PUBLIC_STATUS["Open"])
+
+
+def handled_by(doc, policy, stage_rule) -> str:
+	"""A role as the public sees it; the handler's name only where the policy says to show it."""
+	if doc.status == "With External Body":
+		return policy.external_body or _("the external body")
+	if stage_rule:
+		role = stage_rule.handled_by or _(DEFAULT_HANDLED_BY)
+		if policy.show_handler_name:
+			handler = frappe.db.get_value(
+				"Complaint Stage", {"feedback": doc.name, "stage_number": doc.current_stage}, "handler"
+			)
+			name = handler and frappe.db.get_value("User", handler, "full_name")
+			if name:
+				return f"{name} ({role})"
+		return role
+	if doc.service_area:
+		return _("the {0} service").format(doc.service_area)
+	return _("our customer feedback team")
+
+
+def external_body(policy) -> dict | None:
+	if not policy.external_body:
+		return None
+	return {
+		"name": policy.external_body,
+		"website": policy.external_body_website,
+		"phone": policy.external_body_phone,
+		"email": policy.external_body_email,
+		"address": policy.external_body_address,
+	}
+
+
+def next_step(doc, policy, block, next_rule, at_last_stage) -> str:
+	"""One or two plain sentences on what happens next."""
+	kind = _(doc.feedback_type).lower()
+	if doc.status == "Closed":
+		return _(
+			"Your {0} is closed. If you need to tell us more, or you are not satisfied, contact us and quote your reference {1}."
+		).format(kind, doc.name)
+	if doc.status == "With External Body":
+		return _("{0} is looking at your complaint and will contact you about it.").format(
+			policy.external_body or _("The external body")
+		)
+	if not doc.responded_on:
+		parts = []
+		if doc.acknowledge_by and not doc.acknowledged_on and not is_past(doc.acknowledge_by):
+			parts.append(
+				_(
+					"We will contact you by {0} to confirm we have your {1} and who is looking into it."
+				).format(format_day(doc.acknowledge_by), kind)
+			)
+		if doc.respond_by:
+			if is_past(doc.respond_by):
+				parts.append(
+					_("We should have responded by {0}, and we are sorry we have not.").format(
+						format_day(doc.respond_by)
+					)
+				)
+			else:
+				parts.append(_("We aim to respond by {0}.").format(format_day(doc.respond_by)))
+		if block is None and next_rule:
+			parts.append(_("You can ask for the next stage now."))
+		return " ".join(parts) or _("We will look at what you have told us.")
+	if block is None and next_rule:
+		text = _("If you are not satisfied with our response, you can ask for {0}.").format(
+			stage_text(next_rule, policy)
+		)
+	elif at_last_stage and policy.external_body:
+		text = _(
+			"This is the last stage of our procedure. If you are not satisfied with our response, you can ask {0} to look at your complaint."
+		).format(policy.external_body)
+	else:
+		text = _("We have responded to your {0}.").format(kind)
+	if doc.closes_for_no_reply_on:
+		text += " " + _("If we do not hear from you by {0}, we will close it.").format(
+			format_day(doc.closes_for_no_reply_on)
+		)
+	return text
+
+
+# -- when a customer may ask for the next stage ------------------------------------------------------------
+
+
+def escalation_block(doc, policy) -> str | None:
+	"""Why the customer cannot ask for the next stage now (a message saying what they can do), or None if
+	they can. The rule is in this module's docstring."""
+	kind = _(doc.feedback_type).lower()
+	if doc.status == "Closed":
+		return _(
+			"Your {0} {1} is closed. If you are not satisfied, contact us and quote {1}: we can reopen it."
+		).format(kind, doc.name)
+	if doc.status == "With External Body":
+		return _("Your complaint is with {0}: contact them about it.").format(
+			policy.external_body or _("the external body")
+		)
+	if not doc.has_stages:
+		return _(
+			"Only complaints go through our complaint stages, and this is a {0}. If you are unhappy with how we dealt with it, you can make a complaint."
+		).format(kind)
+	if doc.compensation_claim:
+		return _(
+			"This is a claim for compensation: our insurance team deals with it, so it stays at stage 1. They will contact you."
+		)
+	current = frappe.db.get_value(
+		"Complaint Stage",
+		{"feedback": doc.name, "stage_number": doc.current_stage},
+		["escalation_refused_on", "escalation_refusal_reason"],
+		as_dict=True,
+	)
+	external = policy.external_body or _("the external body")
+	if current and current.escalation_refused_on:
+		return _(
+			"On {0} we decided not to take your complaint to the next stage: {1} If you are still not satisfied, you can contact {2}."
+		).format(format_day(current.escalation_refused_on), cstr(current.escalation_refusal_reason), external)
+	if doc.current_stage >= policy.last_stage_number:
+		return _(
+			"Stage {0} is the last stage of our procedure. If you are not satisfied with our response, contact {1}."
+		).format(doc.current_stage, external)
+	if doc.responded_on:
+		return None
+	if doc.respond_by and is_past(doc.respond_by):
+		return None  # not answered in time: the customer need not wait for us
+	if doc.respond_by:
+		return _(
+			"You can ask for stage {0} once we have sent our stage {1} response, or if we have not sent it by {2}. We will respond by {2}."
+		).format(doc.current_stage + 1, doc.current_stage, format_day(doc.respond_by))
+	return _("You can ask for stage {0} once we have sent our stage {1} response.").format(
+		doc.current_stage + 1, doc.current_stage
+	)
+
+
+def escalate_for_customer(doc, reason: str | None, via: str) -> dict:
+	"""Open the next stage at the customer's request, exactly as staff escalation does (Feedback.escalate).
+	Callers have checked who is asking; only then are the case's permissions set aside."""
+	policy = get_policy(doc.policy)
+	block = escalation_block(doc, policy)
+	if block:
+		frappe.throw(block, EscalationError, title=_("You cannot ask for the next stage now"))
+	reason = cstr(reason).strip()
+	if policy.escalation_reason_required and not reason:
+		frappe.throw(
+			_(
+				"Why you are not satisfied is empty: tell us what we got wrong or did not answer at stage {0}. We need your reason before stage {1} can start."
+			).format(doc.current_stage, doc.current_stage + 1),
+			EscalationReasonRequiredError,
+		)
+	if len(reason) > REASON_LIMIT:
+		frappe.throw(
+			_("Why you are not satisfied is {0} characters long; it can be up to {1}. Shorten it.").format(
+				f"{len(reason):,}", f"{REASON_LIMIT:,}"
+			),
+			EscalationReasonRequiredError,
+		)
+	doc.flags.ignore_permissions = True
+	doc.escalate(reason or None, now_datetime())
+	doc.add_comment("Info", _("The customer asked for stage {0} through {1}.").format(doc.current_stage, via))
+	view = public_view(doc)
+	return {
+		"message": _("We have started {0}. We will contact you by {1} and aim to respond by {2}.").format(
+			view["stage"],
+			format_day(doc.acknowledge_by) or _("soon"),
+			format_day(doc.respond_by) or _("as soon as we can"),
+		),
+		"acknowledge_by": format_day(doc.acknowledge_by),
+		"respond_by": format_day(doc.respond_by),
+		"case": view,
+	}
+
+
+# -- finding the case: by reference and email or postcode, or as its owner ---------------------------------
+
+
+def normalise_reference(reference: str | None) -> str:
+	return re.sub(r"\s+", "", cstr(reference)).upper()
+
+
+def normalise_postcode(postcode: str | None) -> str:
+	return re.sub(r"\s+", "", cstr(postcode)).upper()
+
+
+def check_lookup_input(reference: str | None, email_or_postcode: str | None) -> None:
+	if not normalise_reference(reference):
+		frappe.throw(
+			_("Reference is empty: enter the reference from our acknowledgement, like FB-2025-00042."),
+			LookupInputError,
+		)
+	if not cstr(email_or_postcode).strip():
+		frappe.throw(
+			_("Email address or postcode is empty: enter the email address or postcode you gave us."),
+			LookupInputError,
+		)
+
+
+def case_for(reference: str, email_or_postcode: str):
+	"""The case with this reference whose email address (or representative's) or postcode is the one given.
+	A missing case, a wrong pair and an anonymous case get the same refusal, from the same single query."""
+	check_lookup_input(reference, email_or_postcode)
+	row = frappe.db.get_value(
+		"Feedback",
+		normalise_reference(reference),
+		["name", "email", "representative_email", "postcode", "is_anonymous"],
+		as_dict=True,
+	)
+	if not (row and not row.is_anonymous and matches(row, email_or_postcode)):
+		refuse()
+	return frappe.get_doc("Feedback", row.name)
+
+
+def matches(row, given: str) -> bool:
+	given = cstr(given).strip()
+	if "@" in given:
+		emails = {cstr(row.email).strip().casefold(), cstr(row.representative_email).strip().casefold()}
+		return given.casefold() in emails - {""}
+	postcode = normalise_postcode(row.postcode)
+	return bool(postcode) and normalise_postcode(given) == postcode
+
+
+def refuse():
+	frappe.throw(
+		_(
+			"We cannot find feedback with that reference and email address or postcode. Check both against our acknowledgement: the reference looks like FB-2025-00042, and the email address or postcode must be the one you gave us."
+		),
+		LookupRefusedError,
+		title=_("Not found"),
+	)
+
+
+def is_customer_of(doc, user: str) -> bool:
+	"""The website user sent this case (owner), or it carries their email address."""
+	if not user or user == "Guest":
+		return False
+	if doc.owner == user:
+		return True
+	email = cstr(frappe.db.get_value("User", user, "email")).strip().casefold()
+	return bool(email) and cstr(doc.email).strip().casefold() == email
+
+
+def my_cases(user: str | None = None) -> list[dict]:
+	"""The public view of each case the user sent or that carries their email address, newest first."""
+	user = user or frappe.session.user
+	if user == "Guest":
+		return []
+	email = frappe.db.get_value("User", user, "email")
+	or_filters = [["owner", "=", user]]
+	if email:
+		or_filters.append(["email", "=", email])
+	names = frappe.get_all("Feedback", or_filters=or_filters, order_by="received_on desc", pluck="name")
+	return [public_view(frappe.get_doc("Feedback", name)) for name in names]
+
+
+def own_case(reference: str):
+	name = normalise_reference(reference)
+	doc = frappe.get_doc("Feedback", name) if name and frappe.db.exists("Feedback", name) else None
+	if not (doc and is_customer_of(doc, frappe.session.user)):
+		refuse()
+	return doc
+
+
+# -- whitelisted -----------------------------------------------------------------------------------------
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+@per_ip_limit
+def look_up(reference: str, email_or_postcode: str) -> dict:
+	"""The public view of a case, given its reference and the email address or postcode the customer gave."""
+	return public_view(case_for(reference, email_or_postcode))
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+@per_ip_limit
+def request_next_stage(reference: str, email_or_postcode: str, reason: str | None = None) -> dict:
+	"""The customer asks for the next complaint stage from the status page (identity checked again here)."""
+	doc = case_for(reference, email_or_postcode)
+	return escalate_for_customer(doc, reason, _("the status page"))
+
+
+@frappe.whitelist(methods=["POST"])
+def request_next_stage_as_owner(reference: str, reason: str | None = None) -> dict:
+	"""The logged-in customer asks for the next complaint stage from My feedback."""
+	return escalate_for_customer(own_case(reference), reason, _("My feedback"))

@@ -1,0 +1,260 @@
+"""Over real HTTP: a guest, or another website user, gets nothing of someone else's case through the REST API,
+the web form's routes, the status look-up or My feedback; the look-up is rate limited per IP address.
+
+The server's requests use their own database connection, so the cases and users are committed in setUpClass
+and deleted (and committed) in a class cleanup. Each test starts with the look-up's rate-limit counters
+cleared, since every request here comes from 127.0.0.1."""
+
+import functools
+
+import frappe
+
+from customer_feedback.portal.status import LOOKUP_LIMIT
+from customer_feedback.tests.factories import (
+	LiveServerTestCase,
+	delete_user,
+	make_feedback,
+	make_user,
+	server_messages,
+	set_api_keys,
+)
+
+CUSTOMER = "cf-http-customer@example.org"
+STRANGER = "cf-http-stranger@example.org"
+EMAIL = "cf-http-case@example.org"
+POSTCODE = "B91 3QB"
+SECRET = "The recycling crew left glass all over the drive"  # the case's description, never shown to others
+STATUS = "/api/method/customer_feedback.portal.status."
+
+
+def web_form_needed(test):
+	"""The web form "feedback" ships with the app; on a site without it there are no web form routes to try."""
+
+	@functools.wraps(test)
+	def run(self):
+		if not frappe.db.exists("Web Form", "feedback"):
+			self.skipTest('the Web Form "feedback" is not installed on this site, so its routes do not exist')
+		return test(self)
+
+	return run
+
+
+class PortalHTTPTestCase(LiveServerTestCase):
+	@classmethod
+	def setUpClass(cls):
+		super().setUpClass()
+		cls.addClassCleanup(cls.clean_up)
+		cls.cases = []
+		cls.customer_token = "{}:{}".format(*set_api_keys(make_user(CUSTOMER)))
+		cls.stranger_token = "{}:{}".format(*set_api_keys(make_user(STRANGER)))
+		cls.case = cls.make_case(email=EMAIL, postcode=POSTCODE)
+		cls.customers_case = cls.make_case(email=CUSTOMER, postcode=None)
+		frappe.db.commit()
+
+	@classmethod
+	def make_case(cls, **fields):
+		case = make_feedback(description=f"<p>{SECRET}</p>", **fields)
+		cls.cases.append(case.name)
+		return case.name
+
+	@classmethod
+	def clean_up(cls):
+		frappe.set_user("Administrator")
+		frappe.db.rollback()
+		for name in cls.cases:
+			contact = frappe.db.get_value("Feedback", name, "contact")
+			frappe.db.delete("Complaint Stage", {"feedback": name})
+			frappe.db.delete("Comment", {"reference_doctype": "Feedback", "reference_name": name})
+			frappe.db.delete("Version", {"ref_doctype": "Feedback", "docname": name})
+			frappe.db.delete("Feedback", {"name": name})
+			if contact and not frappe.db.exists("Feedback", {"contact": contact}):
+				frappe.delete_doc_if_exists("Contact", contact, force=True)
+		for user in (CUSTOMER, STRANGER):
+			# Not delete_user: User.on_trash wants a System Manager other than Administrator, which a fresh
+			# site running this module alone does not have; these website users own nothing else.
+			frappe.db.delete("Has Role", {"parent": user})
+			frappe.db.delete("User", {"name": user})
+		frappe.db.commit()
+
+	def setUp(self):
+		frappe.cache.delete_keys(f"rl:{STATUS[len('/api/method/') :]}")
+
+	def assertNothingOf(self, response, reference=True):
+		"""The answer carries nothing of the case: not its description, email or postcode, nor its reference
+		(unless `reference` is False: a page may repeat the address asked for, as in its login link)."""
+		for private in (SECRET, EMAIL, POSTCODE, *([self.case] if reference else [])):
+			self.assertNotIn(private, response.text, f"{response.request.method} {response.url}")
+
+	def look_up(self, reference, email_or_postcode, **kwargs):
+		return self.request(
+			"POST",
+			STATUS + "look_up",
+			json={"reference": reference, "email_or_postcode": email_or_postcode},
+			**kwargs,
+		)
+
+
+class TestGuestGetsNothing(PortalHTTPTestCase):
+	def test_rest_api(self):
+		for response in (
+			self.request("GET", "/api/resource/Feedback", params={"fields": '["*"]'}),
+			self.request("GET", f"/api/resource/Feedback/{self.case}"),
+			self.request(
+				"POST", "/api/method/frappe.client.get_list", json={"doctype": "Feedback", "fields": ["*"]}
+			),
+			self.request(
+				"POST", "/api/method/frappe.client.get", json={"doctype": "Feedback", "name": self.case}
+			),
+			self.request("GET", "/api/resource/Complaint Stage", params={"fields": '["*"]'}),
+		):
+			self.assertIn(response.status_code, (403, 404), response.text)
+			self.assertNothingOf(response)
+
+	def test_another_website_user_gets_nothing_through_the_rest_api(self):
+		for response in (
+			self.request("GET", "/api/resource/Feedback", self.stranger_token, params={"fields": '["*"]'}),
+			self.request("GET", f"/api/resource/Feedback/{self.case}", self.stranger_token),
+			self.request(
+				"POST",
+				"/api/method/frappe.client.get",
+				self.stranger_token,
+				json={"doctype": "Feedback", "name": self.case},
+			),
+		):
+			self.assertIn(response.status_code, (403, 404), response.text)
+			self.assertNothingOf(response)
+
+	@web_form_needed
+	def test_web_form_routes(self):
+		for path in (f"/feedback/{self.case}", f"/feedback/{self.case}/edit", "/feedback/list"):
+			for token in (None, self.stranger_token):
+				response = self.request("GET", path, token, headers={"Accept": "text/html"})
+				self.assertNothingOf(response, reference=path.endswith("/list"))
+		for token in (None, self.stranger_token):
+			response = self.request(
+				"POST",
+				"/api/method/frappe.website.doctype.web_form.web_form.get_form_data",
+				token,
+				json={"doctype": "Feedback", "docname": self.case, "web_form_name": "feedback"},
+			)
+			self.assertEqual(response.status_code, 403, response.text)
+			self.assertNothingOf(response)
+
+	@web_form_needed
+	def test_the_customer_sees_their_case_on_their_pages_not_as_the_case_document(self):
+		# The case carries their email, but the case document holds staff-only fields: neither the web
+		# form's data call nor a print view gives it to them (My feedback shows them the public view).
+		response = self.request(
+			"POST",
+			"/api/method/frappe.website.doctype.web_form.web_form.get_form_data",
+			self.customer_token,
+			json={"doctype": "Feedback", "docname": self.customers_case, "web_form_name": "feedback"},
+		)
+		self.assertEqual(response.status_code, 403, response.text)
+		self.assertNotIn(SECRET, response.text)
+		for path, params in (
+			("/printview", {"doctype": "Feedback", "name": self.customers_case}),
+			(
+				"/api/method/frappe.www.printview.get_html_and_style",
+				{"doc": "Feedback", "name": self.customers_case},
+			),
+		):
+			response = self.request("GET", path, self.customer_token, params=params)
+			self.assertEqual(response.status_code, 403, path)
+			self.assertNotIn(SECRET, response.text)
+
+	def test_status_page_with_a_wrong_email_or_postcode(self):
+		missing = self.look_up("FB-1999-99999", EMAIL)
+		self.assertEqual(missing.status_code, 404, missing.text)
+		for given in ("someone.else@example.org", "B91 3QC", CUSTOMER):
+			wrong = self.look_up(self.case, given)
+			self.assertEqual(wrong.status_code, missing.status_code)
+			self.assertEqual(server_messages(wrong), server_messages(missing))
+			self.assertEqual(wrong.json().get("exc_type"), "LookupRefusedError")
+			self.assertNotIn("message", wrong.json())
+			self.assertNothingOf(wrong)
+		right = self.look_up(self.case.lower(), "b913qb")
+		self.assertEqual(right.status_code, 200, right.text)
+		self.assertEqual(right.json()["message"]["reference"], self.case)
+		self.assertNotIn(SECRET, right.text)
+
+	def test_next_stage_request_with_a_wrong_email_changes_nothing(self):
+		response = self.request(
+			"POST",
+			STATUS + "request_next_stage",
+			json={
+				"reference": self.case,
+				"email_or_postcode": "someone.else@example.org",
+				"reason": "Escalate",
+			},
+		)
+		self.assertEqual(response.status_code, 404, response.text)
+		frappe.db.commit()  # see what the server committed
+		self.assertEqual(frappe.db.get_value("Feedback", self.case, "current_stage"), 1)
+
+	def test_guest_cannot_use_the_owners_method(self):
+		response = self.request(
+			"POST",
+			STATUS + "request_next_stage_as_owner",
+			json={"reference": self.case, "reason": "Escalate"},
+		)
+		self.assertEqual(response.status_code, 403, response.text)
+
+	def test_my_feedback_shows_only_my_cases(self):
+		response = self.request("GET", "/my-feedback", self.stranger_token, headers={"Accept": "text/html"})
+		self.assertEqual(response.status_code, 200)
+		self.assertIn('id="cf-no-feedback"', response.text)
+		self.assertNothingOf(response)
+		self.assertNotIn(self.customers_case, response.text)
+		response = self.request("GET", "/my-feedback", self.customer_token, headers={"Accept": "text/html"})
+		self.assertIn(f'id="cf-case-{self.customers_case}"', response.text)
+		self.assertNothingOf(response)
+
+	def test_my_feedback_sends_guests_to_log_in(self):
+		response = self.request("GET", "/my-feedback", headers={"Accept": "text/html"}, allow_redirects=False)
+		self.assertEqual(response.status_code, 302)
+		self.assertIn("/login?redirect-to=/my-feedback", response.headers["Location"])
+
+
+class TestStatusPage(PortalHTTPTestCase):
+	def test_the_page_renders_at_feedback_status(self):
+		response = self.request("GET", "/feedback/status", headers={"Accept": "text/html"})
+		self.assertEqual(response.status_code, 200)
+		for element in (
+			'id="cf-status-form"',
+			'for="cf-reference"',
+			'for="cf-email-or-postcode"',
+			'aria-live="polite"',
+		):
+			self.assertIn(element, response.text)
+
+	def test_the_eleventh_look_up_in_ten_minutes_is_refused(self):
+		for attempt in range(LOOKUP_LIMIT):
+			response = self.look_up(self.case, f"wrong{attempt}@example.org")
+			self.assertEqual(response.status_code, 404, (attempt, response.text))
+		refused = self.look_up(self.case, EMAIL)  # right this time, but one too many
+		self.assertEqual(refused.status_code, 429, refused.text)
+		self.assertEqual(refused.json()["exc_type"], "TooManyLookupsError")
+		self.assertIn("wait 10 minutes and try again", " ".join(server_messages(refused)))
+		self.assertNothingOf(refused)
+		# Another address is counted apart.
+		other = self.look_up(self.case, EMAIL, headers={"X-Forwarded-For": "192.0.2.77"})
+		self.assertEqual(other.status_code, 200, other.text)
+
+	def test_the_customer_asks_for_the_next_stage_over_http(self):
+		name = self.make_case(email=EMAIL, postcode=None, acknowledged_on="2024-12-20")
+		case = frappe.get_doc("Feedback", name)
+		case.update({"responded_on": "2025-01-06", "status": "Responded"})
+		case.save()
+		frappe.db.commit()
+		response = self.request(
+			"POST",
+			STATUS + "request_next_stage",
+			json={"reference": name, "email_or_postcode": EMAIL.upper(), "reason": "Not answered"},
+		)
+		self.assertEqual(response.status_code, 200, response.text)
+		self.assertEqual(response.json()["message"]["case"]["stage"], "Stage 2 of 2")
+		frappe.db.commit()
+		self.assertEqual(
+			frappe.db.get_value("Complaint Stage", f"{name}-2", "escalation_reason"), "Not answered"
+		)
