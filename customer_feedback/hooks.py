@@ -58,7 +58,8 @@ website_route_rules = [
 
 # My feedback (customer_feedback/www/my_feedback) in the portal menu, for logged-in website users.
 standard_portal_menu_items = [
-	{"title": "My feedback", "route": "/my-feedback"},
+	# A reference_doctype, or the platform's Portal Settings sync drops the item.
+	{"title": "My feedback", "route": "/my-feedback", "reference_doctype": "Feedback"},
 ]
 # No has_website_permission for Feedback: customers see their cases through public_view
 # (customer_feedback/portal/status.py), never the case document, which holds staff-only fields.

@@ -135,19 +135,28 @@ def complete(doc) -> None:
 	)
 	for fieldname in ATTACHMENT_FIELDS:
 		if doc.get(fieldname):
-			frappe.db.set_value(
+			# Identical uploads share one file_url; attach only this visitor's latest unattached one.
+			upload = frappe.get_all(
 				"File",
 				{
 					"file_url": doc.get(fieldname),
 					"owner": frappe.session.user,
 					"attached_to_name": ("is", "not set"),
 				},
-				{
-					"attached_to_doctype": doc.doctype,
-					"attached_to_name": doc.name,
-					"attached_to_field": fieldname,
-				},
+				pluck="name",
+				order_by="creation desc",
+				limit=1,
 			)
+			if upload:
+				frappe.db.set_value(
+					"File",
+					upload[0],
+					{
+						"attached_to_doctype": doc.doctype,
+						"attached_to_name": doc.name,
+						"attached_to_field": fieldname,
+					},
+				)
 
 
 def check_public_upload(file_doc, method=None) -> None:
@@ -217,6 +226,7 @@ def receipt(doc) -> dict:
 		"doctype": doc.doctype,
 		"name": doc.name,
 		"feedback_type": doc.feedback_type,
+		"received_on": formatdate(doc.received_on, DATE_FORMAT),
 		"acknowledge_by": formatdate(doc.acknowledge_by, DATE_FORMAT) if doc.acknowledge_by else None,
 		"respond_by": formatdate(doc.respond_by, DATE_FORMAT) if doc.respond_by else None,
 		"what_happens_next": what_happens_next(doc),

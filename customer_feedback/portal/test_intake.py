@@ -77,6 +77,7 @@ class TestPublicIntake(GuestSends, FeedbackTestCase):
 				"doctype",
 				"name",
 				"feedback_type",
+				"received_on",
 				"acknowledge_by",
 				"respond_by",
 				"what_happens_next",

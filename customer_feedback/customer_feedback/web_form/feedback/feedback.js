@@ -207,6 +207,7 @@ frappe.init_client_script = () => {
 					<p>${__("Your reference is")}</p>
 					<strong id="cf-reference">${escape(receipt.name)}</strong>
 				</div>
+				<p id="cf-received">${__("We received it on {0}.", [escape(receipt.received_on)])}</p>
 				<h2>${__("What happens next")}</h2>
 				<p id="cf-what-happens-next">${escape(receipt.what_happens_next)}</p>
 				${sent_to}
