@@ -13,13 +13,15 @@ from html import escape
 
 import frappe
 from frappe import _
-from frappe.utils import cstr, formatdate, now_datetime
+from frappe.utils import cstr, now_datetime
 
 from customer_feedback.customer_feedback.doctype.equality_monitoring.equality_monitoring import (
 	EQUALITY_QUESTIONS,
 	record_equality_answers,
+	unoffered_answers,
 )
 from customer_feedback.exceptions import AttachmentRefusedError, SubmissionRefusedError
+from customer_feedback.portal import format_day
 
 WEB_FORM = "feedback"
 # What the public form offers. Representations and service requests are recorded by staff: "representation"
@@ -36,7 +38,6 @@ ATTACHMENT_FIELDS = ("attachment_1", "attachment_2")
 ALLOWED_EXTENSIONS = ("pdf", "doc", "docx", "odt", "txt", "jpg", "jpeg", "png")
 DEFAULT_MAX_ATTACHMENT_MB = 5
 HONEYPOT = "website_address"
-DATE_FORMAT = "EEEE d MMMM yyyy"  # Thursday 2 January 2025, as GOV.UK writes dates
 
 
 def is_public_submission(doc) -> bool:
@@ -102,17 +103,14 @@ def prepare(doc) -> None:
 
 def check_equality_answers(doc) -> None:
 	"""Refused before the case is saved, so a bad answer never leaves a case without its equality record."""
-	meta = frappe.get_meta("Equality Monitoring")
-	for question in EQUALITY_QUESTIONS:
-		answer = doc.get(f"equality_{question}")
-		field = meta.get_field(question)
-		if answer and answer not in (field.options or "").split("\n"):
-			frappe.throw(
-				_(
-					"{0}: {1!r} is not one of the answers offered. Choose one from the list, or leave it blank."
-				).format(_(field.label), answer),
-				SubmissionRefusedError,
-			)
+	answers = {question: doc.get(f"equality_{question}") for question in EQUALITY_QUESTIONS}
+	for question, label in unoffered_answers(answers).items():
+		frappe.throw(
+			_(
+				"{0}: {1!r} is not one of the answers offered. Choose one from the list, or leave it blank."
+			).format(_(label), answers[question]),
+			SubmissionRefusedError,
+		)
 
 
 def check_uploaded_here(file_url: str, label: str) -> None:
@@ -194,8 +192,7 @@ def what_happens_next(doc) -> str:
 	"""One plain sentence or two on what the customer can expect, for the form's receipt and the email."""
 	if doc.anonymous_handling:
 		return _("You did not give your details, so we cannot reply to you.") + " " + doc.anonymous_handling
-	acknowledge = formatdate(doc.acknowledge_by, DATE_FORMAT) if doc.acknowledge_by else None
-	respond = formatdate(doc.respond_by, DATE_FORMAT) if doc.respond_by else None
+	acknowledge, respond = format_day(doc.acknowledge_by), format_day(doc.respond_by)
 	if doc.feedback_type == "Compliment":
 		text = _("Thank you. We will pass your compliment on to the people concerned.")
 		return text + (" " + _("We will write to you by {0}.").format(acknowledge) if acknowledge else "")
@@ -226,9 +223,9 @@ def receipt(doc) -> dict:
 		"doctype": doc.doctype,
 		"name": doc.name,
 		"feedback_type": doc.feedback_type,
-		"received_on": formatdate(doc.received_on, DATE_FORMAT),
-		"acknowledge_by": formatdate(doc.acknowledge_by, DATE_FORMAT) if doc.acknowledge_by else None,
-		"respond_by": formatdate(doc.respond_by, DATE_FORMAT) if doc.respond_by else None,
+		"received_on": format_day(doc.received_on),
+		"acknowledge_by": format_day(doc.acknowledge_by),
+		"respond_by": format_day(doc.respond_by),
 		"what_happens_next": what_happens_next(doc),
 		"email": receipt_email(doc),
 		"is_anonymous": doc.is_anonymous,

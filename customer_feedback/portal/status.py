@@ -25,7 +25,7 @@ from functools import wraps
 import frappe
 from frappe import _
 from frappe.rate_limiter import rate_limit
-from frappe.utils import cstr, formatdate, getdate, now_datetime, nowdate
+from frappe.utils import cstr, getdate, now_datetime, nowdate
 
 from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import get_policy
 from customer_feedback.exceptions import (
@@ -35,6 +35,7 @@ from customer_feedback.exceptions import (
 	LookupRefusedError,
 	TooManyLookupsError,
 )
+from customer_feedback.portal import format_day
 
 # Per IP address, for each method: someone checking their own case, or mistyping the reference a few
 # times, stays well inside 10 tries in 10 minutes, while guessing a reference with an email address or
@@ -42,7 +43,6 @@ from customer_feedback.exceptions import (
 LOOKUP_LIMIT = 10
 LOOKUP_WINDOW_SECONDS = 10 * 60
 REASON_LIMIT = 3000  # characters: a full explanation, not a pasted document
-DATE_FORMAT = "EEEE d MMMM yyyy"  # Thursday 2 January 2025, as GOV.UK writes dates (and the form's receipt)
 DEFAULT_HANDLED_BY = "a member of our staff"
 
 # The case's status in the words the public pages use.
@@ -128,10 +128,6 @@ def public_view(doc) -> dict:
 
 def is_past(day) -> bool:
 	return getdate(day) < getdate(nowdate())
-
-
-def format_day(value) -> str | None:
-	return formatdate(getdate(value), DATE_FORMAT) if value else None
 
 
 def stage_row(policy, number: int):
@@ -331,16 +327,13 @@ def escalate_for_customer(doc, reason: str | None, via: str) -> dict:
 # -- finding the case: by reference and email or postcode, or as its owner ---------------------------------
 
 
-def normalise_reference(reference: str | None) -> str:
-	return re.sub(r"\s+", "", cstr(reference)).upper()
-
-
-def normalise_postcode(postcode: str | None) -> str:
-	return re.sub(r"\s+", "", cstr(postcode)).upper()
+def compact(text: str | None) -> str:
+	"""A reference or postcode as typed, compared without spaces and case: " fb-2025-00042", "b91 3qb"."""
+	return re.sub(r"\s+", "", cstr(text)).upper()
 
 
 def check_lookup_input(reference: str | None, email_or_postcode: str | None) -> None:
-	if not normalise_reference(reference):
+	if not compact(reference):
 		frappe.throw(
 			_("Reference is empty: enter the reference from our acknowledgement, like FB-2025-00042."),
 			LookupInputError,
@@ -358,7 +351,7 @@ def case_for(reference: str, email_or_postcode: str):
 	check_lookup_input(reference, email_or_postcode)
 	row = frappe.db.get_value(
 		"Feedback",
-		normalise_reference(reference),
+		compact(reference),
 		["name", "email", "representative_email", "postcode", "is_anonymous"],
 		as_dict=True,
 	)
@@ -372,8 +365,8 @@ def matches(row, given: str) -> bool:
 	if "@" in given:
 		emails = {cstr(row.email).strip().casefold(), cstr(row.representative_email).strip().casefold()}
 		return given.casefold() in emails - {""}
-	postcode = normalise_postcode(row.postcode)
-	return bool(postcode) and normalise_postcode(given) == postcode
+	postcode = compact(row.postcode)
+	return bool(postcode) and compact(given) == postcode
 
 
 def refuse():
@@ -410,7 +403,7 @@ def my_cases(user: str | None = None) -> list[dict]:
 
 
 def own_case(reference: str):
-	name = normalise_reference(reference)
+	name = compact(reference)
 	doc = frappe.get_doc("Feedback", name) if name and frappe.db.exists("Feedback", name) else None
 	if not (doc and is_customer_of(doc, frappe.session.user)):
 		refuse()

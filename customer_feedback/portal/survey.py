@@ -22,6 +22,7 @@ from frappe.utils.password import get_encryption_key
 from customer_feedback.customer_feedback.doctype.equality_monitoring.equality_monitoring import (
 	EQUALITY_QUESTIONS,
 	record_equality_answers,
+	unoffered_answers,
 )
 from customer_feedback.customer_feedback.doctype.feedback_survey.feedback_survey import (
 	ANSWERED,
@@ -191,12 +192,10 @@ def check_answers(
 		errors["what_could_be_better"] = _(
 			"What could we have done better: use {0} characters or fewer (you used {1}), or send the rest as feedback."
 		).format(f"{WHAT_COULD_BE_BETTER_LIMIT:,}", f"{length:,}")
-	for question in equality_questions():
-		answer = equality_answers.get(question["fieldname"])
-		if answer and answer not in question["options"]:
-			errors[question["fieldname"]] = _(
-				"{0}: choose one of the answers listed, or leave the question unanswered."
-			).format(question["label"])
+	for question, label in unoffered_answers(equality_answers).items():
+		errors[question] = _(
+			"{0}: choose one of the answers listed, or leave the question unanswered."
+		).format(_(label))
 	return errors
 
 

@@ -74,6 +74,18 @@ class EqualityMonitoring(Document):
 	pass
 
 
+def unoffered_answers(answers: dict) -> dict[str, str]:
+	"""{question: its label} for each answer given that is not one of the question's choices: the public
+	forms check these before saving anything, to name the question in their message."""
+	meta = frappe.get_meta("Equality Monitoring")
+	return {
+		question: meta.get_field(question).label
+		for question in EQUALITY_QUESTIONS
+		if answers.get(question)
+		and answers[question] not in (meta.get_field(question).options or "").split("\n")
+	}
+
+
 def record_equality_answers(feedback: str, answers: dict) -> str | None:
 	"""Keep what the customer chose to answer, apart from the case, in the Equality Monitoring record of
 	`feedback` (created if missing; a later answer replaces an earlier one, an empty one leaves it). Called
