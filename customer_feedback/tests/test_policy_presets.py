@@ -319,3 +319,28 @@ class TestDevon(PresetTestCase):
 		self.assertEqual(self.due(devon, "Suggestion", social_care=True), (d("2024-12-24"), d("2025-01-21")))
 		# Compliment: acknowledged within 3 (Tue 24 Dec), nothing to answer.
 		self.assertEqual(self.due(devon, "Compliment"), (d("2024-12-24"), None))
+
+
+class TestPublicWordingPatch(FrappeTestCase):
+	"""customer_feedback.patches.v0_2.public_wording_on_presets, for sites installed before the public pages."""
+
+	def tearDown(self):
+		frappe.db.rollback()
+
+	def test_fills_what_is_missing_and_keeps_what_an_administrator_set(self):
+		from customer_feedback.patches.v0_2 import public_wording_on_presets
+
+		solihull = frappe.get_doc("Feedback Policy", SOLIHULL)
+		expected = [row.handled_by for row in solihull.stages]
+		solihull.escalation_reason_required = 0
+		for row in solihull.stages:
+			row.handled_by = None
+		solihull.stages[-1].handled_by = "our chief executive"
+		solihull.save()
+
+		public_wording_on_presets.execute()
+
+		solihull.reload()
+		self.assertTrue(solihull.escalation_reason_required)
+		self.assertEqual([row.handled_by for row in solihull.stages], [*expected[:-1], "our chief executive"])
+		self.assertTrue(all(expected))
