@@ -60,6 +60,12 @@ link_checkout() {
 	as_bench_user "$FRAPPE_BENCH/env/bin/python" -m pip install --quiet --disable-pip-version-check -e "$target"
 }
 
+# One phase of scripts/lifecycle_check.py ($1 the site, $2 the phase), as the bench's owner, from the copy
+# link_checkout put in the bench: the owner may not be able to read this checkout (a CI clone as root).
+lifecycle_check() {
+	(cd "$FRAPPE_BENCH/sites" && as_bench_user ../env/bin/python "$FRAPPE_BENCH/apps/$APP/scripts/lifecycle_check.py" "$@")
+}
+
 # What the Frappe suite needs beyond the app: bench installs dev dependencies only in developer mode.
 install_test_requirements() {
 	as_bench_user "$FRAPPE_BENCH/env/bin/python" -m pip install --quiet --disable-pip-version-check \
