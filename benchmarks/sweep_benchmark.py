@@ -59,20 +59,18 @@ class CaseMaker:
 	rules (deadlines and case_rules) give them today."""
 
 	def __init__(self, today: dt.date):
-		from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import get_policy
-		from customer_feedback.deadlines import rules_from_policy
+		from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import get_rules
 
 		self.today = today
 		self.policies = {}
 		for name in POLICIES:
-			policy = get_policy(name)
-			calendar = policy.get_calendar()
+			rules = get_rules(name)
 			self.policies[name] = {
-				"calendar": calendar,
-				"rules": rules_from_policy(policy),
-				"due_soon_until": calendar.add_working_days(today, policy.due_soon_days or 0),
-				"progress_update_days": policy.progress_update_days or 0,
-				"close_after_no_reply_days": policy.close_after_no_reply_days or 0,
+				"calendar": rules.calendar,
+				"rules": rules.timescales,
+				"due_soon_until": rules.calendar.add_working_days(today, rules.due_soon_days),
+				"progress_update_days": rules.progress_update_days,
+				"close_after_no_reply_days": rules.close_after_no_reply_days,
 			}
 		self.received_days = [today - dt.timedelta(days=n) for n in range(1, 43)]
 		self.workflow_state = workflow_states()

@@ -5,6 +5,7 @@ import datetime as dt
 import frappe
 from frappe import _
 
+from customer_feedback.constants import ESCALATION_REFUSERS, POLICY_EDITORS
 from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import get_policy
 from customer_feedback.exceptions import DeadlineQueryError
 
@@ -21,7 +22,7 @@ def preview_deadlines(
 ) -> dict[str, str | None]:
 	"""Acknowledge-by and respond-by dates (YYYY-MM-DD or null) that `policy` gives for feedback received on
 	`received_on` (a date, or a datetime for the cut-off), or for complaint `stage` started then."""
-	frappe.only_for(("Feedback Manager", "System Manager"))
+	frappe.only_for(POLICY_EDITORS)
 	deadlines = get_policy(policy).get_deadlines(
 		feedback_type,
 		parse_date_or_datetime(received_on, "received_on"),
@@ -66,7 +67,7 @@ def escalate(
 @frappe.whitelist(methods=["POST"])
 def refuse_escalation(feedback: str, reason: str) -> None:
 	"""Record that a head of service refused to escalate, and why."""
-	frappe.only_for(("Head of Service", "Feedback Manager", "System Manager"))
+	frappe.only_for(ESCALATION_REFUSERS)
 	doc = frappe.get_doc("Feedback", feedback)
 	doc.check_permission("write")
 	doc.refuse_escalation(reason)

@@ -15,17 +15,17 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from customer_feedback.constants import COMPLAINT, COMPLEXITIES, FEEDBACK_TYPES
+from customer_feedback.rule_errors import RuleError, _
 from customer_feedback.working_days import SUBDIVISIONS, DateLike, WorkingDayCalendar, calendar_for
 
-FEEDBACK_TYPES = ("Complaint", "Compliment", "Comment", "Suggestion", "Representation", "Service Request")
-COMPLEXITIES = ("Standard", "Complex")
 FROM_RECEIPT = "Receipt of stage"
 FROM_ACKNOWLEDGEMENT = "Acknowledgement"
 SUBDIVISION_OF_NATION = {nation: code for code, nation in SUBDIVISIONS.items()}
 WEEKDAY_FIELDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-class PolicyRuleError(ValueError):
+class PolicyRuleError(RuleError):
 	"""A question the policy cannot answer (unknown type or stage); the message says which."""
 
 
@@ -42,6 +42,7 @@ class StageTimescale:
 	stage_number: int
 	stage_name: str
 	handler_role: str | None = None
+	handled_by: str | None = None  # who handles it, in the public's words ("a Head of Service")
 	acknowledge_days: int = 0
 	respond_days: int = 0
 	respond_from: str = FROM_RECEIPT
@@ -70,11 +71,11 @@ class PolicyRules:
 		for stage in self.stages:
 			if stage.stage_number == number:
 				return stage
-		raise PolicyRuleError(
-			f"Stage {number} does not exist: this policy has stages 1 to {len(self.stages)}"
-			if self.stages
-			else f"Stage {number} does not exist: this policy has no complaint stages"
-		)
+		if self.stages:
+			raise PolicyRuleError(
+				_("Stage {0} does not exist: this policy has stages 1 to {1}"), number, len(self.stages)
+			)
+		raise PolicyRuleError(_("Stage {0} does not exist: this policy has no complaint stages"), number)
 
 	@property
 	def last_stage_number(self) -> int:
@@ -134,6 +135,7 @@ def rules_from_policy(policy: Any) -> PolicyRules:
 					stage_number=int(_get(row, "stage_number")),
 					stage_name=_get(row, "stage_name", ""),
 					handler_role=_get(row, "handler_role"),
+					handled_by=_get(row, "handled_by"),
 					acknowledge_days=int(_get(row, "acknowledge_days", 0)),
 					respond_days=int(_get(row, "respond_days", 0)),
 					respond_from=_get(row, "respond_from", FROM_RECEIPT),
@@ -187,13 +189,15 @@ def compute_deadlines(
 	"""
 	if feedback_type not in FEEDBACK_TYPES:
 		raise PolicyRuleError(
-			f"Unknown feedback type {feedback_type!r}: use one of {', '.join(FEEDBACK_TYPES)}"
+			_("Unknown feedback type {0!r}: use one of {1}"), feedback_type, ", ".join(FEEDBACK_TYPES)
 		)
 	if complexity not in COMPLEXITIES:
-		raise PolicyRuleError(f"Unknown complexity {complexity!r}: use one of {', '.join(COMPLEXITIES)}")
+		raise PolicyRuleError(
+			_("Unknown complexity {0!r}: use one of {1}"), complexity, ", ".join(COMPLEXITIES)
+		)
 	pauses = tuple(pauses)
 
-	if feedback_type == "Complaint" and rules.stages:
+	if feedback_type == COMPLAINT and rules.stages:
 		rule = rules.stage(stage)
 		acknowledge_days = rule.acknowledge_days
 		respond_days = rule.respond_days_for(complexity, social_care)

@@ -1,6 +1,14 @@
 """Typed errors that callers and tests can tell apart; each message names the field and the fix."""
 
 import frappe
+from frappe import _
+
+from customer_feedback.rule_errors import RuleError
+
+
+def rule_message(error: RuleError) -> str:
+	"""A framework-free rule's message in the user's language: the sentence translated, then filled in."""
+	return _(error.template).format(*error.params)
 
 
 class PolicyConfigurationError(frappe.ValidationError):
@@ -25,6 +33,10 @@ class EscalationError(frappe.ValidationError):
 
 class StageConflictError(frappe.ValidationError):
 	"""A stage's handler or reviewer was involved in an earlier stage that the policy says they may not be."""
+
+
+class StageOwnedFieldError(frappe.ValidationError):
+	"""A complaint's date or complexity written on the case: the current stage owns it."""
 
 
 class ExtensionError(frappe.ValidationError):

@@ -7,6 +7,8 @@ app_license = "mit"
 
 # Generate the typed `# begin: auto-generated types` block in controllers when a DocType is saved.
 export_python_type_annotations = True
+# `require_type_annotated_api_methods` is not read by Frappe 15.44.2 (it came later); our whitelisted
+# methods are typed all the same, and v15 checks those types when they are called.
 
 # Installation
 # ------------
@@ -42,7 +44,12 @@ override_whitelisted_methods = {
 	"frappe.website.doctype.web_form.web_form.accept": "customer_feedback.portal.intake.accept",
 	"frappe.website.doctype.web_form.web_form.get_form_data": "customer_feedback.portal.intake.get_form_data",
 }
+# The form's own steps join the case's insert here, so the Feedback controller never imports the portal.
 doc_events = {
+	"Feedback": {
+		"before_insert": "customer_feedback.portal.intake.before_insert",
+		"after_insert": "customer_feedback.portal.intake.after_insert",
+	},
 	"File": {"before_insert": "customer_feedback.portal.intake.check_public_upload"},
 }
 # For Notification templates: the same "what happens next" the form's receipt shows.

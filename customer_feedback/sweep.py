@@ -17,21 +17,21 @@ import frappe
 from frappe import _
 from frappe.utils import getdate, nowdate
 
-from customer_feedback.case_rules import (
+from customer_feedback.case_rules import closes_for_no_reply_on, due_soon_limit
+from customer_feedback.constants import (
+	CLOSED,
 	DUE_SOON,
+	FINISHED_CASE_STATUSES,
 	MET,
 	MISSED,
 	ON_TRACK,
 	OVERDUE,
 	PAUSED,
-	closes_for_no_reply_on,
-	due_soon_limit,
+	RESPONDED,
 )
-from customer_feedback.customer_feedback.doctype.complaint_stage.complaint_stage import MIRRORED_FIELDS
-from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import get_policy
+from customer_feedback.customer_feedback.doctype.complaint_stage.complaint_stage import CLOCK_FIELDS
+from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import get_rules
 
-# Cases in these statuses are finished with (or out of our hands): the sweep leaves them as they are.
-FINISHED_CASE_STATUSES = ("Closed", "With External Body")
 # One name, reused: MariaDB replaces a savepoint of the same name, so each change costs one statement.
 SAVEPOINT = "customer_feedback_sweep"
 # Commit every so many changes: a run cut short (the job's timeout, a restart) keeps what it did, the next
@@ -67,14 +67,16 @@ class Sweep:
 			self.apply("paused_recomputed", recompute_paused_case, name)
 
 		for policy_name in policies_with_open_cases():
-			policy = get_policy(policy_name)
+			rules = get_rules(policy_name)
 			dates = {
 				"policy": policy_name,
 				"today": today,
-				"due_soon_until": due_soon_limit(policy.get_calendar(), today, policy.due_soon_days or 0),
+				"due_soon_until": due_soon_limit(rules.calendar, today, rules.due_soon_days),
 			}
-			for name, status in stage_status_changes(dates):
+			# A complaint's status is its current stage's: judged once, on the stage, and shown on the case.
+			for name, case, status in stage_status_changes(dates):
 				self.apply("stage_statuses", self.set_field, "Complaint Stage", name, "sla_status", status)
+				self.apply("case_statuses", self.set_field, "Feedback", case, "sla_status", status)
 			for name, status in case_status_changes(dates):
 				self.apply("case_statuses", self.set_field, "Feedback", name, "sla_status", status)
 
@@ -174,6 +176,7 @@ def rule_status_sql(table: str, paused: str) -> str:
 
 
 STATUS_NAMES = {
+	"closed": CLOSED,
 	"on_track": ON_TRACK,
 	"due_soon": DUE_SOON,
 	"overdue": OVERDUE,
@@ -186,17 +189,19 @@ PAUSE_COVERS_TODAY = """pause.parenttype = 'Complaint Stage' and pause.parentfie
 	and pause.paused_from <= %(today)s and (pause.paused_until is null or pause.paused_until >= %(today)s)"""
 
 
-def stage_status_changes(dates: dict) -> list[tuple[str, str]]:
-	"""(stage, new status) for the open stages of the policy's open cases whose stored status is out of date."""
+def stage_status_changes(dates: dict) -> list[tuple[str, str, str]]:
+	"""(stage, its case, new status) for the open stages of the policy's open cases whose stored status is
+	out of date. An open stage is its case's current one: the others were closed on escalation."""
 	return frappe.db.sql(
-		f"""select name, new_status from (
-			select stage.name, stage.sla_status, {rule_status_sql("stage", "paused.parent is not null")} as new_status
+		f"""select name, feedback, new_status from (
+			select stage.name, stage.feedback, stage.sla_status,
+				{rule_status_sql("stage", "paused.parent is not null")} as new_status
 			from `tabComplaint Stage` stage
 			join `tabFeedback` feedback on feedback.name = stage.feedback
 			left join (
 				select distinct pause.parent from `tabComplaint Stage Pause` pause where {PAUSE_COVERS_TODAY}
 			) paused on paused.parent = stage.name
-			where stage.policy = %(policy)s and stage.status != 'Closed'
+			where stage.policy = %(policy)s and stage.status != %(closed)s
 				and feedback.status not in %(finished)s
 		) judged
 		where judged.new_status != coalesce(judged.sla_status, '')""",
@@ -205,20 +210,14 @@ def stage_status_changes(dates: dict) -> list[tuple[str, str]]:
 
 
 def case_status_changes(dates: dict) -> list[tuple[str, str]]:
-	"""(case, new status) for the policy's open cases whose stored status is out of date. A case shows its
-	current stage's dates, so it is paused when that stage is."""
+	"""(case, new status) for the policy's open cases without complaint stages (they have their own clock,
+	which no pause stops) whose stored status is out of date."""
 	return frappe.db.sql(
 		f"""select name, new_status from (
-			select feedback.name, feedback.sla_status,
-				{rule_status_sql("feedback", "paused.feedback is not null")} as new_status
+			select feedback.name, feedback.sla_status, {rule_status_sql("feedback", "false")} as new_status
 			from `tabFeedback` feedback
-			left join (
-				select distinct stage.feedback, stage.stage_number
-				from `tabComplaint Stage Pause` pause
-				join `tabComplaint Stage` stage on stage.name = pause.parent
-				where {PAUSE_COVERS_TODAY}
-			) paused on paused.feedback = feedback.name and paused.stage_number = feedback.current_stage
 			where feedback.policy = %(policy)s and feedback.status not in %(finished)s
+				and feedback.current_stage = 0
 		) judged
 		where judged.new_status != coalesce(judged.sla_status, '')""",
 		{**dates, **STATUS_NAMES, "finished": FINISHED_CASE_STATUSES},
@@ -235,12 +234,13 @@ def cases_with_open_pause_to_recompute(today: dt.date) -> list[str]:
 		join `tabFeedback` feedback on feedback.name = stage.feedback and feedback.current_stage = stage.stage_number
 		where pause.parenttype = 'Complaint Stage' and pause.parentfield = 'pauses'
 			and pause.paused_from <= %(today)s and pause.paused_until is null
-			and stage.status != 'Closed' and feedback.status not in %(finished)s
+			and stage.status != %(closed)s and feedback.status not in %(finished)s
 			and stage.modified < %(start_of_today)s""",
 		{
 			"today": today,
 			"start_of_today": dt.datetime.combine(today, dt.time.min),
 			"finished": FINISHED_CASE_STATUSES,
+			"closed": CLOSED,
 		},
 	)
 
@@ -251,8 +251,8 @@ def cases_owed_a_progress_update(today: dt.date) -> list[str]:
 	return frappe.db.sql_list(
 		"""select name from `tabFeedback`
 		where next_update_due <= %(today)s and progress_update_overdue = 0
-			and status not in %(finished)s and status != 'Responded'""",
-		{"today": today, "finished": FINISHED_CASE_STATUSES},
+			and status not in %(finished)s and status != %(responded)s""",
+		{"today": today, "finished": FINISHED_CASE_STATUSES, "responded": RESPONDED},
 	)
 
 
@@ -260,8 +260,8 @@ def cases_to_close_for_no_reply(today: dt.date) -> list[str]:
 	"""Responded cases past the last day the customer had to reply (policies without auto-close store none)."""
 	return frappe.db.sql_list(
 		"""select name from `tabFeedback`
-		where status = 'Responded' and closes_for_no_reply_on < %(today)s""",
-		{"today": today},
+		where status = %(responded)s and closes_for_no_reply_on < %(today)s""",
+		{"today": today, "responded": RESPONDED},
 	)
 
 
@@ -269,35 +269,34 @@ def cases_to_close_for_no_reply(today: dt.date) -> list[str]:
 
 
 def recompute_paused_case(name: str) -> bool:
-	"""Recompute the case's current stage with its pause running to today; save the case (and so the
-	stage) only when a date or status moved, so a day with nothing to move writes nothing."""
-	case = frappe.get_doc("Feedback", name)
-	stored = {field: case.get(field) for field in MIRRORED_FIELDS}
-	case.update_clock(get_policy(case.policy))
-	if {field: case.get(field) for field in MIRRORED_FIELDS} == stored:
+	"""Re-read the clock of the case's current stage with its pause running to today; save the stage (and
+	so show it on the case) only when a date or status moved, so a day with nothing to move writes nothing."""
+	number = frappe.db.get_value("Feedback", name, "current_stage")
+	stage = frappe.get_doc("Complaint Stage", {"feedback": name, "stage_number": number})
+	stored = {field: stage.get(field) for field in CLOCK_FIELDS}
+	stage.read_clock(stage.rules())
+	if {field: stage.get(field) for field in CLOCK_FIELDS} == stored:
 		return False
-	case.save(ignore_permissions=True)
+	stage.flags.clock_read = True
+	stage.save(ignore_permissions=True)
 	return True
 
 
 def close_for_no_reply(name: str, today: dt.date) -> bool:
 	case = frappe.get_doc("Feedback", name)
-	policy = get_policy(case.policy)
-	days = policy.close_after_no_reply_days or 0
+	rules = get_rules(case.policy)
+	days = rules.close_after_no_reply_days
 	responded_on = getdate(case.responded_on)
-	closes_on = closes_for_no_reply_on(policy.get_calendar(), responded_on, days)
+	closes_on = closes_for_no_reply_on(rules.calendar, responded_on, days)
 	if not closes_on or closes_on >= today:
 		# The policy changed since the response was recorded: keep the stored date in step with it, so the
 		# case is not picked up again, and leave the case open.
 		case.db_set("closes_for_no_reply_on", closes_on, update_modified=False)
 		return False
 	reason = _("Closed: no reply within {0} working days after the response of {1} ({2})").format(
-		days, f"{responded_on.day} {responded_on:%b %Y}", policy.name
+		days, f"{responded_on.day} {responded_on:%b %Y}", rules.name
 	)
-	case.status = "Closed"
 	case.closure_reason = reason
-	case.set_workflow_state_for_status()
-	case.flags.moved_by_rule = True
-	case.save(ignore_permissions=True)
-	case.add_comment("Info", reason)
+	case.flags.ignore_permissions = True
+	case.move_by_rule(CLOSED, reason)
 	return True

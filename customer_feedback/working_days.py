@@ -25,6 +25,8 @@ from array import array
 from collections.abc import Iterable
 from functools import lru_cache
 
+from customer_feedback.rule_errors import RuleError, _
+
 SUBDIVISIONS = {
 	"ENG": "England",
 	"WLS": "Wales",
@@ -38,7 +40,7 @@ LAST_YEAR = 2100
 DateLike = dt.date | dt.datetime
 
 
-class WorkingDayError(ValueError):
+class WorkingDayError(RuleError):
 	"""Bad input to the working-day clock; the message names the value and the fix."""
 
 
@@ -67,7 +69,7 @@ def _as_date(value: DateLike, what: str = "date") -> dt.date:
 		return value.date()
 	if isinstance(value, dt.date):
 		return value
-	raise WorkingDayError(f"{what} must be a date or datetime, not {value!r}")
+	raise WorkingDayError(_("{0} must be a date or datetime, not {1!r}"), what, value)
 
 
 class WorkingDayCalendar:
@@ -102,17 +104,20 @@ class WorkingDayCalendar:
 	):
 		if subdivision not in SUBDIVISIONS:
 			raise UnknownSubdivisionError(
-				f"Unknown UK subdivision {subdivision!r}: use one of {', '.join(SUBDIVISIONS)}"
+				_("Unknown UK subdivision {0!r}: use one of {1}"), subdivision, ", ".join(SUBDIVISIONS)
 			)
 		weekdays = frozenset(working_weekdays)
 		if not weekdays or not weekdays <= set(range(7)):
 			raise WorkingDayError(
-				f"Working weekdays {sorted(weekdays)!r} must be a non-empty set of 0 (Monday) to 6 (Sunday)"
+				_("Working weekdays {0!r} must be a non-empty set of 0 (Monday) to 6 (Sunday)"),
+				sorted(weekdays),
 			)
 		if cutoff is not None and not isinstance(cutoff, dt.time):
-			raise InvalidCutoffError(f"Cut-off {cutoff!r} is not a time of day: give a datetime.time or None")
+			raise InvalidCutoffError(
+				_("Cut-off {0!r} is not a time of day: give a datetime.time or None"), cutoff
+			)
 		if first_year > last_year:
-			raise WorkingDayError(f"First year {first_year} is after last year {last_year}")
+			raise WorkingDayError(_("First year {0} is after last year {1}"), first_year, last_year)
 
 		self.subdivision = subdivision
 		self.working_weekdays = weekdays
@@ -161,16 +166,20 @@ class WorkingDayCalendar:
 		i = day.toordinal() - self._base
 		if i < 0 or i >= len(self._before) - 1:
 			raise DateOutOfRangeError(
-				f"Date {day.isoformat()} is outside the calendar's range "
-				f"{self.first_day.isoformat()} to {self.last_day.isoformat()}"
+				_("Date {0} is outside the calendar's range {1} to {2}"),
+				day.isoformat(),
+				self.first_day.isoformat(),
+				self.last_day.isoformat(),
 			)
 		return i
 
 	def _working_at(self, position: int, asked: dt.date, n: int) -> dt.date:
 		if position >= len(self._working):
 			raise DateOutOfRangeError(
-				f"{n} working days after {asked.isoformat()} falls after the calendar's last day "
-				f"{self.last_day.isoformat()}"
+				_("{0} working days after {1} falls after the calendar's last day {2}"),
+				n,
+				asked.isoformat(),
+				self.last_day.isoformat(),
 			)
 		return self._working[position]
 
@@ -204,7 +213,7 @@ class WorkingDayCalendar:
 	def add_working_days(self, received: DateLike, n: int) -> dt.date:
 		"""The end of the Nth working day after day 0 (see the module's convention). O(1)."""
 		if n < 0:
-			raise NegativeWorkingDaysError(f"Number of working days {n} is negative: give 0 or more")
+			raise NegativeWorkingDaysError(_("Number of working days {0} is negative: give 0 or more"), n)
 		if type(received) is dt.date:
 			# Fast path for a plain date (no cut-off applies): two lookups, no helper calls.
 			i = received.toordinal() - self._base
@@ -258,7 +267,7 @@ class WorkingDayCalendar:
 	) -> dt.date:
 		"""Like add_working_days, but working days inside pauses (both ends included) do not count."""
 		if n < 0:
-			raise NegativeWorkingDaysError(f"Number of working days {n} is negative: give 0 or more")
+			raise NegativeWorkingDaysError(_("Number of working days {0} is negative: give 0 or more"), n)
 		start = self._position_of_day_zero(received)
 		due = start + n
 		for first, last in self._merged_pauses(pauses):
@@ -285,8 +294,9 @@ class WorkingDayCalendar:
 			first, last = _as_date(first, "pause start"), _as_date(last, "pause end")
 			if last < first:
 				raise InvalidPauseError(
-					f"Pause ends on {last.isoformat()} before it starts on {first.isoformat()}: "
-					"give an end on or after the start"
+					_("Pause ends on {0} before it starts on {1}: give an end on or after the start"),
+					last.isoformat(),
+					first.isoformat(),
 				)
 			spans.append((first, last))
 		spans.sort()

@@ -3,7 +3,8 @@ public is told back.
 
 The form is Frappe's Web Form on Feedback with guests allowed. The platform's `accept` inserts the case with
 ignore_permissions, so Guest never has a DocType permission on Feedback; the web form's own field list is
-what a guest can set, and the Feedback controller calls `prepare` and `complete` below for those inserts.
+what a guest can set, and `before_insert` and `after_insert` below (doc_events in hooks.py) run the form's
+own steps on those inserts, so the case controller never imports the public pages.
 Frappe rate limits `accept` per IP and web form (10 a minute).
 """
 
@@ -15,6 +16,7 @@ import frappe
 from frappe import _
 from frappe.utils import cstr, now_datetime
 
+from customer_feedback.constants import OPEN
 from customer_feedback.customer_feedback.doctype.equality_monitoring.equality_monitoring import (
 	EQUALITY_QUESTIONS,
 	record_equality_answers,
@@ -43,6 +45,19 @@ HONEYPOT = "website_address"
 def is_public_submission(doc) -> bool:
 	"""A new case arriving through the public form (by a guest or a logged-in website user)."""
 	return bool(frappe.flags.in_web_form) and doc.is_new() and doc.doctype == "Feedback"
+
+
+def before_insert(doc, method=None) -> None:
+	"""doc_events Feedback before_insert: the form's refusals and settings, before the case validates."""
+	if is_public_submission(doc):
+		doc.flags.public_submission = True
+		prepare(doc)
+
+
+def after_insert(doc, method=None) -> None:
+	"""doc_events Feedback after_insert: what the form sent beside the case (equality answers, uploads)."""
+	if doc.flags.public_submission:
+		complete(doc)
 
 
 def prepare(doc) -> None:
@@ -94,7 +109,7 @@ def prepare(doc) -> None:
 	doc.channel = "Web"
 	doc.recorded_by = None  # its default is the session user, here Guest
 	doc.received_on = now_datetime()
-	doc.status = "Open"
+	doc.status = OPEN
 	doc.policy = None  # the default policy, set by the controller
 	for fieldname in ATTACHMENT_FIELDS:
 		if doc.get(fieldname):
@@ -191,7 +206,9 @@ def max_attachment_mb() -> int:
 def what_happens_next(doc) -> str:
 	"""One plain sentence or two on what the customer can expect, for the form's receipt and the email."""
 	if doc.anonymous_handling:
-		return _("You did not give your details, so we cannot reply to you.") + " " + doc.anonymous_handling
+		return (
+			_("You did not give your details, so we cannot reply to you.") + " " + doc.anonymous_handling_note
+		)
 	acknowledge, respond = format_day(doc.acknowledge_by), format_day(doc.respond_by)
 	if doc.feedback_type == "Compliment":
 		text = _("Thank you. We will pass your compliment on to the people concerned.")

@@ -9,11 +9,9 @@ The web form's own per-case view never shows the case: the form needs no login, 
 /feedback/<name> to /feedback/new, and the form's data call answers with its own fields only
 (customer_feedback.portal.intake.get_form_data).
 
-When a customer may ask for the next stage (`escalation_block`): a complaint in the formal procedure, not a
-claim for compensation, neither closed nor with the external body, not refused escalation by staff, below
-the policy's last stage, and either answered at its current stage (responded) or not answered by the stage's
-respond-by date. Asking earlier would open a stage before the current one has had its chance, so the answer
-is a refusal saying when they will hear. After the last stage the customer goes to the external body
+When a customer may ask for the next stage is case_rules.escalation_block's rule (the same one staff
+escalation follows); `escalation_unavailable` turns its reason into what the customer reads, saying when
+they will hear or what they can do. After the last stage the customer goes to the external body
 themselves, so the pages give its contact details instead of a button.
 """
 
@@ -27,7 +25,12 @@ from frappe import _
 from frappe.rate_limiter import rate_limit
 from frappe.utils import cstr, getdate, now_datetime, nowdate
 
-from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import get_policy
+from customer_feedback import case_rules
+from customer_feedback.constants import ACKNOWLEDGED, CLOSED, OPEN, RESPONDED, WITH_EXTERNAL_BODY
+from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import (
+	external_body_name,
+	get_rules,
+)
 from customer_feedback.exceptions import (
 	EscalationError,
 	EscalationReasonRequiredError,
@@ -47,11 +50,11 @@ DEFAULT_HANDLED_BY = "a member of our staff"
 
 # The case's status in the words the public pages use.
 PUBLIC_STATUS = {
-	"Open": "Received",
-	"Acknowledged": "Being looked into",
-	"Responded": "We have responded",
-	"With External Body": "With {0}",
-	"Closed": "Closed",
+	OPEN: "Received",
+	ACKNOWLEDGED: "Being looked into",
+	RESPONDED: "We have responded",
+	WITH_EXTERNAL_BODY: "With {0}",
+	CLOSED: "Closed",
 }
 
 
@@ -83,10 +86,10 @@ def per_ip_limit(fn):
 def public_view(doc) -> dict:
 	"""Everything a customer may see of their case, in plain words: never a staff name (unless the policy
 	shows handlers' names), internal notes, flags or routing."""
-	policy = get_policy(doc.policy)
-	stage_rule = stage_row(policy, doc.current_stage) if doc.has_stages else None
+	policy = get_rules(doc.policy)
+	stage_rule = policy.stage_or_none(doc.current_stage) if doc.has_stages else None
 	block = escalation_block(doc, policy)
-	next_rule = stage_row(policy, doc.current_stage + 1) if stage_rule else None
+	next_rule = policy.stage_or_none(doc.current_stage + 1) if stage_rule else None
 	at_last_stage = bool(stage_rule) and doc.current_stage >= policy.last_stage_number
 	view = {
 		"reference": doc.name,
@@ -103,13 +106,11 @@ def public_view(doc) -> dict:
 		"next_stage_number": next_rule.stage_number if next_rule else None,
 		"escalation_reason_required": bool(policy.escalation_reason_required),
 		# Said only where a stage could follow: why the customer cannot ask now, and when they can.
-		"escalation_unavailable": block if stage_rule and next_rule and doc.status != "Closed" else None,
-		"external_body": external_body(policy)
-		if at_last_stage or doc.status == "With External Body"
-		else None,
-		"is_closed": doc.status == "Closed",
+		"escalation_unavailable": block if stage_rule and next_rule and doc.status != CLOSED else None,
+		"external_body": external_body(policy) if at_last_stage or doc.status == WITH_EXTERNAL_BODY else None,
+		"is_closed": doc.status == CLOSED,
 	}
-	if doc.status in ("Open", "Acknowledged") and not doc.responded_on:
+	if doc.status in (OPEN, ACKNOWLEDGED) and not doc.responded_on:
 		# A date already passed is owned up to, not promised.
 		if doc.acknowledge_by and not doc.acknowledged_on:
 			view["next_date_label"] = (
@@ -130,10 +131,6 @@ def is_past(day) -> bool:
 	return getdate(day) < getdate(nowdate())
 
 
-def stage_row(policy, number: int):
-	return next((row for row in policy.stages if row.stage_number == number), None)
-
-
 def stage_text(rule, policy) -> str:
 	"""'Stage 2 of 3: Service Investigation'; a name that already starts 'Stage 2' is not repeated."""
 	name = re.sub(
@@ -144,22 +141,22 @@ def stage_text(rule, policy) -> str:
 
 
 def public_status(doc, policy) -> str:
-	if doc.status == "With External Body":
-		return _(PUBLIC_STATUS[doc.status]).format(policy.external_body or _("the external body"))
-	if doc.status == "Closed":
-		return _(PUBLIC_STATUS["Closed"])
+	if doc.status == WITH_EXTERNAL_BODY:
+		return _(PUBLIC_STATUS[doc.status]).format(external_body_name(policy))
+	if doc.status == CLOSED:
+		return _(PUBLIC_STATUS[CLOSED])
 	# Staff may record the dates without moving the workflow: the dates say how far the case has got.
 	if doc.responded_on:
-		return _(PUBLIC_STATUS["Responded"])
+		return _(PUBLIC_STATUS[RESPONDED])
 	if doc.acknowledged_on:
-		return _(PUBLIC_STATUS["Acknowledged"])
-	return _(PUBLIC_STATUS["Open"])
+		return _(PUBLIC_STATUS[ACKNOWLEDGED])
+	return _(PUBLIC_STATUS[OPEN])
 
 
 def handled_by(doc, policy, stage_rule) -> str:
 	"""A role as the public sees it; the handler's name only where the policy says to show it."""
-	if doc.status == "With External Body":
-		return policy.external_body or _("the external body")
+	if doc.status == WITH_EXTERNAL_BODY:
+		return external_body_name(policy)
 	if stage_rule:
 		role = stage_rule.handled_by or _(DEFAULT_HANDLED_BY)
 		if policy.show_handler_name:
@@ -176,27 +173,19 @@ def handled_by(doc, policy, stage_rule) -> str:
 
 
 def external_body(policy) -> dict | None:
-	if not policy.external_body:
-		return None
-	return {
-		"name": policy.external_body,
-		"website": policy.external_body_website,
-		"phone": policy.external_body_phone,
-		"email": policy.external_body_email,
-		"address": policy.external_body_address,
-	}
+	return policy.external_body.as_dict() if policy.external_body else None
 
 
 def next_step(doc, policy, block, next_rule, at_last_stage) -> str:
 	"""One or two plain sentences on what happens next."""
 	kind = _(doc.feedback_type).lower()
-	if doc.status == "Closed":
+	if doc.status == CLOSED:
 		return _(
 			"Your {0} is closed. If you need to tell us more, or you are not satisfied, contact us and quote your reference {1}."
 		).format(kind, doc.name)
-	if doc.status == "With External Body":
+	if doc.status == WITH_EXTERNAL_BODY:
 		return _("{0} is looking at your complaint and will contact you about it.").format(
-			policy.external_body or _("The external body")
+			external_body_name(policy, capitalised=True)
 		)
 	if not doc.responded_on:
 		parts = []
@@ -225,7 +214,7 @@ def next_step(doc, policy, block, next_rule, at_last_stage) -> str:
 	elif at_last_stage and policy.external_body:
 		text = _(
 			"This is the last stage of our procedure. If you are not satisfied with our response, you can ask {0} to look at your complaint."
-		).format(policy.external_body)
+		).format(policy.external_body.name)
 	else:
 		text = _("We have responded to your {0}.").format(kind)
 	if doc.closes_for_no_reply_on:
@@ -240,43 +229,41 @@ def next_step(doc, policy, block, next_rule, at_last_stage) -> str:
 
 def escalation_block(doc, policy) -> str | None:
 	"""Why the customer cannot ask for the next stage now (a message saying what they can do), or None if
-	they can. The rule is in this module's docstring."""
+	they can: case_rules.escalation_block's reason, in the customer's words."""
+	facts = doc.escalation_facts(policy)
+	block = case_rules.escalation_block(facts, getdate(nowdate()), by_customer=True)
+	if block is None:
+		return None
 	kind = _(doc.feedback_type).lower()
-	if doc.status == "Closed":
+	external = external_body_name(policy)
+	if block == case_rules.CASE_FINISHED and doc.status == CLOSED:
 		return _(
 			"Your {0} {1} is closed. If you are not satisfied, contact us and quote {1}: we can reopen it."
 		).format(kind, doc.name)
-	if doc.status == "With External Body":
-		return _("Your complaint is with {0}: contact them about it.").format(
-			policy.external_body or _("the external body")
-		)
-	if not doc.has_stages:
+	if block == case_rules.CASE_FINISHED:
+		return _("Your complaint is with {0}: contact them about it.").format(external)
+	if block == case_rules.NOT_IN_PROCEDURE:
 		return _(
 			"Only complaints go through our complaint stages, and this is a {0}. If you are unhappy with how we dealt with it, you can make a complaint."
 		).format(kind)
-	if doc.compensation_claim:
+	if block == case_rules.COMPENSATION_CLAIM:
 		return _(
 			"This is a claim for compensation: our insurance team deals with it, so it stays at stage 1. They will contact you."
 		)
-	current = frappe.db.get_value(
-		"Complaint Stage",
-		{"feedback": doc.name, "stage_number": doc.current_stage},
-		["escalation_refused_on", "escalation_refusal_reason"],
-		as_dict=True,
-	)
-	external = policy.external_body or _("the external body")
-	if current and current.escalation_refused_on:
+	if block == case_rules.REFUSED:
+		refusal = frappe.db.get_value(
+			"Complaint Stage",
+			{"feedback": doc.name, "stage_number": doc.current_stage},
+			["escalation_refused_on", "escalation_refusal_reason"],
+			as_dict=True,
+		)
 		return _(
 			"On {0} we decided not to take your complaint to the next stage: {1} If you are still not satisfied, you can contact {2}."
-		).format(format_day(current.escalation_refused_on), cstr(current.escalation_refusal_reason), external)
-	if doc.current_stage >= policy.last_stage_number:
+		).format(format_day(refusal.escalation_refused_on), cstr(refusal.escalation_refusal_reason), external)
+	if block == case_rules.LAST_STAGE:
 		return _(
 			"Stage {0} is the last stage of our procedure. If you are not satisfied with our response, contact {1}."
 		).format(doc.current_stage, external)
-	if doc.responded_on:
-		return None
-	if doc.respond_by and is_past(doc.respond_by):
-		return None  # not answered in time: the customer need not wait for us
 	if doc.respond_by:
 		return _(
 			"You can ask for stage {0} once we have sent our stage {1} response, or if we have not sent it by {2}. We will respond by {2}."
@@ -289,7 +276,7 @@ def escalation_block(doc, policy) -> str | None:
 def escalate_for_customer(doc, reason: str | None, via: str) -> dict:
 	"""Open the next stage at the customer's request, exactly as staff escalation does (Feedback.escalate).
 	Callers have checked who is asking; only then are the case's permissions set aside."""
-	policy = get_policy(doc.policy)
+	policy = get_rules(doc.policy)
 	block = escalation_block(doc, policy)
 	if block:
 		frappe.throw(block, EscalationError, title=_("You cannot ask for the next stage now"))

@@ -19,6 +19,7 @@ from frappe.rate_limiter import rate_limit
 from frappe.utils import cstr, getdate, nowdate
 from frappe.utils.password import get_encryption_key
 
+from customer_feedback.constants import CLOSED, COMPLAINT
 from customer_feedback.customer_feedback.doctype.equality_monitoring.equality_monitoring import (
 	EQUALITY_QUESTIONS,
 	record_equality_answers,
@@ -103,13 +104,13 @@ def cases_due_a_survey(policy: str, earliest: dt.date, latest: dt.date) -> list:
 				case when feedback.has_representative = 1 then nullif(feedback.representative_email, '') end
 			) as email
 		from `tabFeedback` feedback
-		where feedback.policy = %(policy)s and feedback.feedback_type = 'Complaint'
-			and feedback.status = 'Closed' and feedback.closed_on between %(earliest)s and %(latest)s
+		where feedback.policy = %(policy)s and feedback.feedback_type = %(complaint)s
+			and feedback.status = %(closed)s and feedback.closed_on between %(earliest)s and %(latest)s
 			and feedback.is_anonymous = 0
 			and not exists (select 1 from `tabFeedback Survey` survey where survey.feedback = feedback.name)
 		having email is not null
 		order by feedback.closed_on, feedback.name""",
-		{"policy": policy, "earliest": earliest, "latest": latest},
+		{"policy": policy, "earliest": earliest, "latest": latest, "complaint": COMPLAINT, "closed": CLOSED},
 		as_dict=True,
 	)
 

@@ -8,9 +8,9 @@ import uuid
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
 from customer_feedback.exceptions import AttachmentRefusedError, SubmissionRefusedError
 from customer_feedback.portal import intake
+from customer_feedback.tests.base import FeedbackTestCase
 from customer_feedback.tests.factories import LiveServerTestCase, server_messages
 from customer_feedback.tests.test_notifications import NotificationTestCase, emails_about, message_about
 
@@ -165,7 +165,7 @@ class TestPublicIntake(GuestSends, FeedbackTestCase):
 		)
 		self.assertIsNone(receipt["email"])
 		self.assertIn("cannot reply", receipt["what_happens_next"])
-		self.assertIn(case.anonymous_handling, receipt["what_happens_next"])
+		self.assertIn(case.anonymous_handling_note, receipt["what_happens_next"])
 
 	def test_a_compliment_says_it_will_be_passed_on(self):
 		receipt = self.send(feedback_type="Compliment")

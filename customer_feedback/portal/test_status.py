@@ -4,7 +4,6 @@ dates (FeedbackTestCase). England; a complaint received Thu 19 Dec 2024 under th
 
 import frappe
 
-from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
 from customer_feedback.exceptions import (
 	EscalationError,
 	EscalationReasonRequiredError,
@@ -19,7 +18,8 @@ from customer_feedback.portal.status import (
 	request_next_stage_as_owner,
 )
 from customer_feedback.setup.policy_presets import PRESETS, SOLIHULL
-from customer_feedback.tests.factories import make_feedback, make_policy, stage_of, stage_row
+from customer_feedback.tests.base import FeedbackTestCase
+from customer_feedback.tests.factories import make_feedback, make_policy, record_on_stage, stage_of, stage_row
 
 EMAIL = "ada.lovelace@example.org"
 POSTCODE = "SW1A 1AA"
@@ -53,8 +53,9 @@ class StatusTestCase(FeedbackTestCase):
 		return make_feedback(**{"postcode": POSTCODE, **overrides})
 
 	def responded(self, **overrides):
-		case = self.case(acknowledged_on="2024-12-20", **overrides)
-		case.responded_on = "2025-01-02"
+		case = record_on_stage(
+			self.case(acknowledged_on="2024-12-20", **overrides), responded_on="2025-01-02"
+		)
 		case.status = "Responded"
 		case.save()
 		return case
@@ -236,8 +237,8 @@ class TestRequestingTheNextStage(StatusTestCase):
 	def test_after_the_last_stage_no_button_but_the_external_body(self):
 		case = self.responded()
 		self.ask(case)
-		case.reload()
-		case.acknowledged_on, case.responded_on, case.status = "2025-01-02", "2025-01-02", "Responded"
+		case = record_on_stage(case, acknowledged_on="2025-01-02", responded_on="2025-01-02")
+		case.status = "Responded"
 		case.save()
 		view = public_view(case)
 		self.assertFalse(view["can_escalate"])

@@ -15,6 +15,7 @@ from customer_feedback.tests.factories import (
 	delete_user,
 	make_feedback,
 	make_user,
+	record_on_stage,
 	server_messages,
 	set_api_keys,
 )
@@ -243,8 +244,8 @@ class TestStatusPage(PortalHTTPTestCase):
 
 	def test_the_customer_asks_for_the_next_stage_over_http(self):
 		name = self.make_case(email=EMAIL, postcode=None, acknowledged_on="2024-12-20")
-		case = frappe.get_doc("Feedback", name)
-		case.update({"responded_on": "2025-01-06", "status": "Responded"})
+		case = record_on_stage(frappe.get_doc("Feedback", name), responded_on="2025-01-06")
+		case.status = "Responded"
 		case.save()
 		frappe.db.commit()
 		response = self.request(

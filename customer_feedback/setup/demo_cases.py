@@ -11,6 +11,7 @@ import random
 import frappe
 from frappe.utils import add_days, getdate, now_datetime
 
+from customer_feedback.customer_feedback.doctype.complaint_stage.complaint_stage import RECORDED_FIELDS
 from customer_feedback.setup import demo
 from customer_feedback.setup import policy_presets as presets
 
@@ -242,8 +243,17 @@ def assign_stage(case, number: int) -> None:
 
 
 def move(case, status: str, **values) -> None:
-	case.update({key: value for key, value in values.items() if value is not None})
-	case.status = status
-	case.set_workflow_state_for_status()
-	case.flags.moved_by_rule = True
-	case.save(ignore_permissions=True)
+	"""Record a step as staff would: a complaint's dates on its current stage, then the case's status (by
+	rule, as the demo steps past the workflow's one-a-day actions)."""
+	values = {key: value for key, value in values.items() if value is not None}
+	on_stage = {field: values.pop(field) for field in RECORDED_FIELDS if field in values}
+	if case.current_stage and on_stage:
+		stage = frappe.get_doc("Complaint Stage", f"{case.name}-{case.current_stage}")
+		stage.update(on_stage)
+		stage.save(ignore_permissions=True)
+		case.reload()
+	else:
+		values.update(on_stage)
+	case.update(values)
+	case.flags.ignore_permissions = True
+	case.move_by_rule(status)

@@ -2,26 +2,14 @@
 
 import frappe
 
+from customer_feedback.constants import APP_ROLES
 from customer_feedback.hooks import standard_portal_menu_items
 from customer_feedback.setup.master_data import COMPLAINT_CATEGORIES, REMEDY_TYPES
 from customer_feedback.setup.notifications import create_notifications, delete_notifications
 from customer_feedback.setup.policy_presets import DEFAULT_POLICY, PRESETS
 from customer_feedback.setup.workflow import create_feedback_workflow, delete_feedback_workflow
 
-ROLES = (
-	"Feedback User",
-	"Feedback Coordinator",
-	"Investigating Officer",
-	"Head of Service",
-	"Feedback Manager",
-	"Customer Relations Officer",
-	# Routing: told at once of the cases flagged for them.
-	"Safeguarding Lead",
-	"Prevention Manager",
-	"Duty Officer",
-	"Insurance Contact",
-	"Information Governance",
-)
+ROLES = APP_ROLES
 SITE_TIME_ZONE = "Europe/London"
 
 

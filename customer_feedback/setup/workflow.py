@@ -7,21 +7,34 @@ referral and closing after no reply are moved by rule (see Feedback.validate_wor
 
 import frappe
 
+from customer_feedback.constants import (
+	ACKNOWLEDGED,
+	CLOSED,
+	CUSTOMER_RELATIONS_OFFICER,
+	FEEDBACK_COORDINATOR,
+	FEEDBACK_MANAGER,
+	HEAD_OF_SERVICE,
+	INVESTIGATING_OFFICER,
+	OPEN,
+	RESPONDED,
+	WITH_EXTERNAL_BODY,
+)
+
 WORKFLOW_NAME = "Feedback Workflow"
 STAFF_ROLES = (
-	"Feedback Coordinator",
-	"Investigating Officer",
-	"Head of Service",
-	"Feedback Manager",
-	"Customer Relations Officer",
+	FEEDBACK_COORDINATOR,
+	INVESTIGATING_OFFICER,
+	HEAD_OF_SERVICE,
+	FEEDBACK_MANAGER,
+	CUSTOMER_RELATIONS_OFFICER,
 )
-# (state, status it sets, style)
+# (state, status it sets, style): the states are named after the statuses they set, at first.
 STATES = (
-	("Open", "Open", "Warning"),
-	("Acknowledged", "Acknowledged", "Primary"),
-	("Responded", "Responded", "Info"),
-	("With External Body", "With External Body", "Inverse"),
-	("Closed", "Closed", "Success"),
+	("Open", OPEN, "Warning"),
+	("Acknowledged", ACKNOWLEDGED, "Primary"),
+	("Responded", RESPONDED, "Info"),
+	("With External Body", WITH_EXTERNAL_BODY, "Inverse"),
+	("Closed", CLOSED, "Success"),
 )
 NOT_A_COMPLAINT = "doc.feedback_type != 'Complaint'"
 # (from, action, to, roles, condition)
@@ -32,8 +45,8 @@ TRANSITIONS = (
 	("Open", "Close", "Closed", STAFF_ROLES, NOT_A_COMPLAINT + " or doc.outcome == 'Withdrawn'"),
 	("Acknowledged", "Close", "Closed", STAFF_ROLES, NOT_A_COMPLAINT + " or doc.outcome == 'Withdrawn'"),
 	("Responded", "Close", "Closed", STAFF_ROLES, None),
-	("With External Body", "Close", "Closed", ("Feedback Manager", "Customer Relations Officer"), None),
-	("Closed", "Reopen", "Open", ("Feedback Manager",), None),
+	("With External Body", "Close", "Closed", (FEEDBACK_MANAGER, CUSTOMER_RELATIONS_OFFICER), None),
+	("Closed", "Reopen", "Open", (FEEDBACK_MANAGER,), None),
 )
 ACTIONS = ("Acknowledge", "Send Response", "Close", "Reopen")
 

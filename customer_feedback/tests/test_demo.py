@@ -4,8 +4,8 @@ from unittest.mock import patch
 
 import frappe
 
-from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
 from customer_feedback.setup import demo, demo_cases
+from customer_feedback.tests.base import FeedbackTestCase
 
 
 class TestDemoData(FeedbackTestCase):

@@ -7,9 +7,9 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import formatdate
 
 from customer_feedback import sweep
-from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
 from customer_feedback.setup import notifications
-from customer_feedback.tests.factories import make_feedback, reset_db, stage_of
+from customer_feedback.tests.base import FeedbackTestCase
+from customer_feedback.tests.factories import make_feedback, record_on_stage, reset_db, stage_of
 
 COORDINATOR = "cf.notify.coordinator@example.org"
 MANAGER = "cf.notify.manager@example.org"
@@ -299,9 +299,7 @@ class TestTimerNotifications(NotificationTestCase):
 		stage = stage_of(case.name, 1)
 		stage.reviewer = REVIEWER
 		stage.save()
-		case.reload()
-		case.update({"acknowledged_on": "2024-12-20", "responded_on": "2025-01-02"})
-		case.save()
+		case = record_on_stage(case, acknowledged_on="2024-12-20", responded_on="2025-01-02")
 		emails = emails_about("Complaint Stage", stage.name)
 		self.assertEqual(subjects(emails), [f"Stage 1 response sent: {case.name}"])
 		self.assertTrue({REVIEWER, COORDINATOR} <= emails[0][1])

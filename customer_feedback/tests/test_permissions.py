@@ -3,7 +3,7 @@ handle cases see them all; routed roles read them; the public sees nothing throu
 
 import frappe
 
-from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
+from customer_feedback.tests.base import FeedbackTestCase
 from customer_feedback.tests.factories import make_feedback
 
 RECORDER = "cf.perm.recorder@example.org"

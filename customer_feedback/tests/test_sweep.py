@@ -12,7 +12,7 @@ from frappe.model.workflow import apply_workflow
 
 from customer_feedback import sweep
 from customer_feedback.case_rules import Clock, sla_status
-from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
+from customer_feedback.tests.base import FeedbackTestCase
 from customer_feedback.tests.factories import counting_queries, d, make_feedback, make_user, stage_of
 
 NORTHAMPTONSHIRE = "Northamptonshire Fire and Rescue Service"

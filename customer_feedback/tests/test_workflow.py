@@ -3,8 +3,8 @@
 import frappe
 from frappe.model.workflow import WorkflowPermissionError, WorkflowTransitionError, apply_workflow
 
-from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
 from customer_feedback.setup.workflow import STAFF_ROLES, WORKFLOW_NAME, create_feedback_workflow
+from customer_feedback.tests.base import FeedbackTestCase
 from customer_feedback.tests.factories import make_feedback
 
 ROLE_HOLDERS = {f"cf.wf.{role.lower().replace(' ', '.')}@example.org": role for role in STAFF_ROLES}

@@ -8,19 +8,29 @@ from frappe.utils import get_datetime, getdate, nowdate
 
 from customer_feedback.case_rules import (
 	CaseRuleError,
-	Clock,
+	CaseRules,
+	ClockFacts,
 	StagePeople,
 	check_extension,
-	clock_outcome,
 	independence_conflicts,
-	is_paused_on,
-	pause_spans,
+	read_clock,
 )
+from customer_feedback.constants import ACKNOWLEDGED, CLOSED, COMPLAINT, OPEN, RESPONDED
 from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import get_policy
-from customer_feedback.exceptions import ExtensionError, PauseError, StageConflictError
+from customer_feedback.exceptions import (
+	DeadlineQueryError,
+	ExtensionError,
+	PauseError,
+	StageConflictError,
+	rule_message,
+)
+from customer_feedback.rule_errors import RuleError
 
-# Fields the case (Feedback) shows for its current stage.
-MIRRORED_FIELDS = ("acknowledge_by", "respond_by", "sla_status", "working_days_taken")
+# What a stage's clock sets, and its case (Feedback) shows for its current stage: the stage owns them.
+CLOCK_FIELDS = ("acknowledge_by", "respond_by", "sla_status", "working_days_taken")
+# What staff record on the stage and the case shows for its current stage.
+RECORDED_FIELDS = ("acknowledged_on", "responded_on", "complexity")
+SHOWN_ON_CASE = CLOCK_FIELDS + RECORDED_FIELDS
 
 
 class ComplaintStage(Document):
@@ -71,13 +81,23 @@ class ComplaintStage(Document):
 
 	# end: auto-generated types
 	def validate(self):
-		policy = get_policy(self.policy or frappe.db.get_value("Feedback", self.feedback, "policy"))
-		self.policy = policy.name
-		rule = policy.get_stage_rule(self.stage_number)
+		rules = self.rules()
+		self.policy = rules.name
+		try:
+			rule = rules.stage(self.stage_number)
+		except RuleError as error:
+			frappe.throw(_("{0}: {1}").format(rules.name, rule_message(error)), DeadlineQueryError)
 		self.stage_name = rule.stage_name
 		self.validate_independence(rule.independent_handler)
 		self.validate_extension(rule.max_extension_days)
-		self.update_clock(policy)
+		# Saved by its case, which read the clock a moment ago in the same save: not read twice.
+		if not self.flags.pop("clock_read", False):
+			self.read_clock(rules)
+
+	def rules(self) -> CaseRules:
+		if not self.policy:
+			self.policy = frappe.db.get_value("Feedback", self.feedback, "policy")
+		return get_policy(self.policy).rules()
 
 	def validate_independence(self, required: bool):
 		if not required or not (self.handler or self.reviewer):
@@ -102,63 +122,67 @@ class ComplaintStage(Document):
 		try:
 			check_extension(self.extension_days or 0, limit, self.beyond_limit_reason, self.extension_reason)
 		except CaseRuleError as error:
-			frappe.throw(str(error), ExtensionError)
+			frappe.throw(rule_message(error), ExtensionError)
 
-	def pause_rows(self) -> list[tuple]:
-		return [
-			(getdate(row.paused_from), getdate(row.paused_until) if row.paused_until else None)
-			for row in self.pauses
-		]
-
-	def update_clock(self, policy=None):
-		"""Recompute the stage's dates and status from the policy: acknowledging, pausing, extending or
-		changing complexity all come through here."""
-		policy = policy or get_policy(self.policy)
+	def record_case_move(self, case_status: str) -> bool:
+		"""The case's workflow moved to `case_status`: acknowledging or responding there is recorded here, on
+		the day, unless the date is already recorded. True when a date was recorded."""
 		today = getdate(nowdate())
-		try:
-			spans = pause_spans(self.pause_rows(), today)
-		except CaseRuleError as error:
-			frappe.throw(_("Pauses: {0}").format(str(error)), PauseError)
-		deadlines = policy.get_deadlines(
-			"Complaint",
-			self.started_on,
-			stage=self.stage_number,
-			complexity=self.complexity or "Standard",
-			social_care=bool(self.social_care),
+		recorded = False
+		if case_status in (ACKNOWLEDGED, RESPONDED) and not self.acknowledged_on:
+			self.acknowledged_on, recorded = today, True
+		if case_status == RESPONDED and not self.responded_on:
+			self.responded_on, recorded = today, True
+		return recorded
+
+	def clock_facts(self, social_care: bool) -> ClockFacts:
+		return ClockFacts(
+			feedback_type=COMPLAINT,
+			started_on=get_datetime(self.started_on),
 			acknowledged_on=getdate(self.acknowledged_on) if self.acknowledged_on else None,
-			pauses=spans,
+			responded_on=getdate(self.responded_on) if self.responded_on else None,
+			stage_number=self.stage_number,
+			complexity=self.complexity or "Standard",
+			social_care=social_care,
+			pauses=tuple(
+				(
+					getdate(row.paused_from) if row.paused_from else None,
+					getdate(row.paused_until) if row.paused_until else None,
+				)
+				for row in self.pauses
+			),
 			extension_days=self.extension_days or 0,
 		)
-		self.acknowledge_by = deadlines.acknowledge_by
-		self.respond_by = deadlines.respond_by
-		clock = Clock(
-			self.acknowledge_by,
-			getdate(self.acknowledged_on) if self.acknowledged_on else None,
-			self.respond_by,
-			getdate(self.responded_on) if self.responded_on else None,
-			paused=is_paused_on(self.pause_rows(), today),
+
+	def read_clock(self, rules: CaseRules, social_care: bool | None = None):
+		"""Recompute the stage's dates and status (case_rules.read_clock): acknowledging, pausing, extending
+		or changing complexity all come through here. `social_care` is the case's; read from it if not given."""
+		if social_care is None:
+			social_care = bool(frappe.db.get_value("Feedback", self.feedback, "social_care"))
+		self.social_care = social_care
+		try:
+			reading = read_clock(rules, self.clock_facts(social_care), getdate(nowdate()))
+		except CaseRuleError as error:
+			frappe.throw(_("Pauses: {0}").format(rule_message(error)), PauseError)
+		except RuleError as error:
+			frappe.throw(_("{0}: {1}").format(rules.name, rule_message(error)), DeadlineQueryError)
+		self.update(
+			{
+				"acknowledge_by": reading.acknowledge_by,
+				"respond_by": reading.respond_by,
+				"sla_status": reading.sla_status,
+				"working_days_taken": reading.working_days_taken,
+			}
 		)
-		self.sla_status, self.working_days_taken = clock_outcome(
-			policy.get_calendar(),
-			get_datetime(self.started_on),
-			clock,
-			spans,
-			today,
-			policy.due_soon_days or 0,
-		)
-		if self.status != "Closed":
-			self.status = (
-				"Responded" if self.responded_on else "Acknowledged" if self.acknowledged_on else "Open"
-			)
+		if self.status != CLOSED:
+			self.status = RESPONDED if self.responded_on else ACKNOWLEDGED if self.acknowledged_on else OPEN
 
 	def on_update(self):
 		if self.flags.from_feedback:
 			return
-		# Pauses, extensions and complexity changed here move the case's dates too.
-		if frappe.db.get_value("Feedback", self.feedback, "current_stage") == self.stage_number:
-			frappe.db.set_value(
-				"Feedback",
-				self.feedback,
-				{field: self.get(field) for field in MIRRORED_FIELDS},
-				update_modified=False,
-			)
+		# Recorded here (a pause, an extension, a date): the case shows its current stage, through its own
+		# save, so its validation and notifications run; it never writes back.
+		case = frappe.get_doc("Feedback", self.feedback)
+		if case.current_stage == self.stage_number:
+			case.flags.current_stage_doc = self
+			case.save(ignore_permissions=True)

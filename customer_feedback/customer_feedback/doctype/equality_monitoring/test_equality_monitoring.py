@@ -4,7 +4,7 @@
 
 import frappe
 
-from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
+from customer_feedback.tests.base import FeedbackTestCase
 from customer_feedback.tests.factories import make_feedback
 
 

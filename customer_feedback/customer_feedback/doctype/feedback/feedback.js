@@ -43,8 +43,9 @@ function show_warnings(frm) {
 	if (frm.doc.safeguarding) {
 		frm.set_intro(__("Safeguarding concern: the safeguarding lead is informed at once (the duty officer out of hours)."), "red");
 	}
-	if (frm.doc.anonymous_handling) {
-		frm.set_intro(frm.doc.anonymous_handling, "yellow");
+	const anonymous_note = frm.doc.__onload && frm.doc.__onload.anonymous_handling_note;
+	if (anonymous_note) {
+		frm.set_intro(anonymous_note, "yellow");
 	}
 }
 

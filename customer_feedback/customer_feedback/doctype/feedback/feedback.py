@@ -7,28 +7,61 @@ from frappe.model.document import Document
 from frappe.utils import get_datetime, getdate, now_datetime, nowdate
 
 from customer_feedback.case_rules import (
-	Clock,
-	clock_outcome,
+	CASE_FINISHED,
+	COMPENSATION_CLAIM,
+	NOT_IN_PROCEDURE,
+	CaseRules,
+	ClockFacts,
+	EscalationFacts,
 	closes_for_no_reply_on,
+	escalation_block,
+	in_procedure,
 	is_out_of_hours,
 	next_update_due,
+	read_clock,
 )
-from customer_feedback.customer_feedback.doctype.complaint_stage.complaint_stage import MIRRORED_FIELDS
+from customer_feedback.constants import (
+	ACKNOWLEDGED,
+	CLOSED,
+	COMPLAINT,
+	FINISHED_CASE_STATUSES,
+	HANDLE_AS_COMPLAINT,
+	OPEN,
+	RECORD_AS_COMMENT,
+	REFER_TO_SERVICE_MANAGER,
+	RESPONDED,
+	SERVICE_REQUEST,
+	WITH_EXTERNAL_BODY,
+)
+from customer_feedback.customer_feedback.doctype.complaint_stage.complaint_stage import (
+	RECORDED_FIELDS,
+	SHOWN_ON_CASE,
+)
 from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import (
+	external_body_name,
 	get_default_policy_name,
-	get_policy,
+	get_rules,
 )
-from customer_feedback.exceptions import EscalationError, ReceivedInFutureError
-from customer_feedback.portal import intake
+from customer_feedback.exceptions import EscalationError, ReceivedInFutureError, StageOwnedFieldError
 
-# Where an anonymous complaint goes under each setting of the policy, and what the case says about it.
-ANONYMOUS_HANDLING = {
-	"Record as comment": "Recorded as a comment: the policy cannot log an anonymous complaint, as there is no one "
+# What the case says about an anonymous complaint under each setting of the policy (the stored key).
+ANONYMOUS_HANDLING_NOTES = {
+	RECORD_AS_COMMENT: "Recorded as a comment: the policy cannot log an anonymous complaint, as there is no one "
 	"to investigate with or respond to, but we can still learn from it.",
-	"Refer to service manager": "Referred to the service manager to agree a course of action, if any: anonymous "
+	REFER_TO_SERVICE_MANAGER: "Referred to the service manager to agree a course of action, if any: anonymous "
 	"complaints fall outside the formal procedure under this policy.",
-	"Handle as complaint": "Handled as a complaint; there is no one to acknowledge or respond to.",
+	HANDLE_AS_COMPLAINT: "Handled as a complaint; there is no one to acknowledge or respond to.",
 }
+
+
+def stage_state(stage) -> tuple[str, ...]:
+	"""What a stage's save would write of its clock: compared before and after reading it."""
+	return tuple(str(stage.get(field) or "") for field in (*SHOWN_ON_CASE, "social_care", "status"))
+
+
+def anonymous_handling_note(key: str | None) -> str | None:
+	"""The sentence, in the reader's language, for a stored anonymous-handling key."""
+	return _(ANONYMOUS_HANDLING_NOTES[key]) if key in ANONYMOUS_HANDLING_NOTES else None
 
 
 class Feedback(Document):
@@ -49,7 +82,9 @@ class Feedback(Document):
 		acknowledged_on: DF.Date | None
 		address: DF.SmallText | None
 		adjustments_review_on: DF.Date | None
-		anonymous_handling: DF.SmallText | None
+		anonymous_handling: DF.Literal[
+			"", "Handle as complaint", "Record as comment", "Refer to service manager"
+		]
 		attachment_1: DF.Attach | None
 		attachment_2: DF.Attach | None
 		categories: DF.TableMultiSelect[FeedbackComplaintCategory]
@@ -146,33 +181,26 @@ class Feedback(Document):
 		working_days_taken: DF.Int
 
 	# end: auto-generated types
-	def before_insert(self):
-		if intake.is_public_submission(self):
-			self.flags.public_submission = True
-			intake.prepare(self)
+	# The public form's steps (customer_feedback.portal.intake) join through doc_events in hooks.py.
 
-	def after_insert(self):
-		if self.flags.public_submission:
-			intake.complete(self)
+	def onload(self):
+		self.set_onload("anonymous_handling_note", self.anonymous_handling_note)
 
 	def validate(self):
 		if not self.policy:
 			self.policy = get_default_policy_name()
 		self.validate_received_on()
-		policy = get_policy(self.policy)
-		self.apply_anonymous_rule(policy)
+		rules = get_rules(self.policy)
+		self.apply_anonymous_rule(rules)
 		self.received_out_of_hours = is_out_of_hours(
-			policy.get_calendar(),
-			get_datetime(self.received_on),
-			policy.office_opens_hour or 0,
-			policy.office_closes_hour or 0,
+			rules.calendar, get_datetime(self.received_on), rules.office_opens_hour, rules.office_closes_hour
 		)
 		if not self.is_anonymous:
 			self.validate_customer()
 			self.link_contact()
 		self.record_status_dates()
-		self.update_clock(policy)
-		self.update_contact_dates(policy)
+		self.update_clock(rules)
+		self.update_contact_dates(rules)
 
 	def validate_workflow(self):
 		# Escalation, referral and closing after no reply move the case by rule, not by a user's workflow
@@ -216,26 +244,26 @@ class Feedback(Document):
 				frappe.MandatoryError,
 			)
 
-	def apply_anonymous_rule(self, policy):
-		if not (self.is_anonymous and self.feedback_type == "Complaint"):
+	def apply_anonymous_rule(self, rules: CaseRules):
+		if not (self.is_anonymous and self.feedback_type == COMPLAINT):
 			self.anonymous_handling = None
 			return
-		handling = policy.anonymous_complaints or "Handle as complaint"
-		self.anonymous_handling = _(ANONYMOUS_HANDLING[handling])
-		if handling == "Record as comment" and self.is_new():
+		self.anonymous_handling = rules.anonymous_complaints
+		if self.anonymous_handling == RECORD_AS_COMMENT and self.is_new():
 			self.feedback_type = "Comment"
+
+	@property
+	def anonymous_handling_note(self) -> str | None:
+		return anonymous_handling_note(self.anonymous_handling)
 
 	@property
 	def has_stages(self) -> bool:
 		"""A complaint runs through the policy's stages unless it was settled without them."""
-		return (
-			self.feedback_type == "Complaint"
-			and not self.resolved_at_first_contact
-			and not (
-				self.is_anonymous
-				and self.anonymous_handling == _(ANONYMOUS_HANDLING["Refer to service manager"])
-			)
-			and bool(get_policy(self.policy).stages)
+		return in_procedure(
+			self.feedback_type,
+			bool(self.resolved_at_first_contact),
+			self.anonymous_handling,
+			get_rules(self.policy),
 		)
 
 	def link_contact(self):
@@ -278,71 +306,124 @@ class Feedback(Document):
 			return new_contact().insert(ignore_permissions=True, set_name=apart).name
 
 	def record_status_dates(self):
-		"""The workflow moves `status`; the dates it implies are recorded once, on the day."""
+		"""The workflow moves `status`; the dates it implies are recorded once, on the day (a complaint's
+		acknowledgement and response on its current stage, in update_clock)."""
 		today = getdate(nowdate())
-		if self.resolved_at_first_contact and self.status != "Closed":
-			self.status = "Closed"
+		if self.resolved_at_first_contact and self.status != CLOSED:
+			self.status = CLOSED
 			self.outcome = self.outcome or "Resolved at first contact"
 			self.closure_reason = self.closure_reason or _("Resolved at first contact")
-		if self.status in ("Acknowledged", "Responded") and not self.acknowledged_on:
-			self.acknowledged_on = today
-		if self.status == "Responded" and not self.responded_on:
-			self.responded_on = today
-		if self.status == "Closed" and not self.closed_on:
+		if self.status == CLOSED and not self.closed_on:
 			self.closed_on = today
-		if self.status != "Closed":
+		if self.status != CLOSED:
 			self.closed_on = None
 
-	def update_clock(self, policy):
-		if self.has_stages:
-			self.current_stage = self.current_stage or 1
-			stage = self.get_current_stage()
-			stage.update(
-				{
-					"acknowledged_on": self.acknowledged_on,
-					"responded_on": self.responded_on,
-					"complexity": self.complexity,
-					"social_care": self.social_care,
-				}
-			)
-			stage.update_clock(policy)
-			self.update({field: stage.get(field) for field in MIRRORED_FIELDS})
-			self.flags.stage_to_save = stage
-			return
+	# -- the clock: a complaint's is its current stage's; other feedback has its own -----------------------
 
+	def update_clock(self, rules: CaseRules):
+		if in_procedure(
+			self.feedback_type, bool(self.resolved_at_first_contact), self.anonymous_handling, rules
+		):
+			self.current_stage = self.current_stage or 1
+			self.show_stage(self.current_stage_doc(rules))
+			return
 		self.current_stage = 0
-		deadlines = policy.get_deadlines(
-			self.feedback_type, self.received_on, social_care=bool(self.social_care)
-		)
-		self.acknowledge_by, self.respond_by = deadlines.acknowledge_by, deadlines.respond_by
+		today = getdate(nowdate())
+		if self.status in (ACKNOWLEDGED, RESPONDED) and not self.acknowledged_on:
+			self.acknowledged_on = today
+		if self.status == RESPONDED and not self.responded_on:
+			self.responded_on = today
 		if self.resolved_at_first_contact:
 			self.responded_on = self.responded_on or getdate(self.received_on)
-		clock = Clock(
-			self.acknowledge_by,
-			getdate(self.acknowledged_on) if self.acknowledged_on else None,
-			self.respond_by,
-			getdate(self.responded_on) if self.responded_on else None,
+		reading = read_clock(
+			rules,
+			ClockFacts(
+				feedback_type=self.feedback_type,
+				started_on=get_datetime(self.received_on),
+				acknowledged_on=getdate(self.acknowledged_on) if self.acknowledged_on else None,
+				responded_on=getdate(self.responded_on) if self.responded_on else None,
+				social_care=bool(self.social_care),
+			),
+			today,
 		)
-		self.sla_status, self.working_days_taken = clock_outcome(
-			policy.get_calendar(),
-			get_datetime(self.received_on),
-			clock,
-			[],
-			getdate(nowdate()),
-			policy.due_soon_days or 0,
+		self.acknowledge_by, self.respond_by = reading.acknowledge_by, reading.respond_by
+		self.sla_status, self.working_days_taken = reading.sla_status, reading.working_days_taken
+
+	def current_stage_doc(self, rules: CaseRules):
+		"""The current stage, its clock read once in this save (today's status, and the dates the workflow
+		records when it acknowledges or responds), and saved after the case only when something moved. A
+		stage that has just saved itself (its on_update) comes in read already."""
+		saved_itself = self.flags.pop("current_stage_doc", None)
+		if saved_itself:
+			return saved_itself
+		stage = self.flags.pop("opening_stage", None) or self.load_current_stage()
+		if stage.name:
+			self.refuse_stage_fields_written_here(stage)
+		before = stage_state(stage)
+		stage.record_case_move(self.status)
+		stage.read_clock(rules, bool(self.social_care))
+		if not stage.name or stage_state(stage) != before:
+			stage.flags.clock_read = True
+			self.flags.stage_to_save = stage
+		return stage
+
+	def load_current_stage(self):
+		name = frappe.db.get_value(
+			"Complaint Stage", {"feedback": self.name, "stage_number": self.current_stage}
+		)
+		if name:
+			return frappe.get_doc("Complaint Stage", name)
+		# A new complaint's first stage starts with what was recorded on the case at intake (a phone
+		# complaint acknowledged during the call, a complex case); from then on the stage owns them.
+		return frappe.get_doc(
+			{
+				"doctype": "Complaint Stage",
+				"feedback": self.name,
+				"policy": self.policy,
+				"stage_number": self.current_stage,
+				"started_on": self.flags.stage_starts_on or self.received_on,
+				**{field: self.get(field) for field in RECORDED_FIELDS if self.get(field)},
+			}
 		)
 
-	def update_contact_dates(self, policy):
+	def refuse_stage_fields_written_here(self, stage):
+		"""A complaint's dates and complexity are its stage's: written on the case, they would be lost."""
+		before = self.get_doc_before_save()
+		for field in RECORDED_FIELDS:
+			if (
+				before
+				and str(self.get(field) or "") != str(before.get(field) or "")
+				and str(self.get(field) or "") != str(stage.get(field) or "")
+			):
+				frappe.throw(
+					_(
+						"{0} belongs to stage {1} of this complaint: record it on {2} (its dates and complexity are the stage's), or use the case's Acknowledge or Send Response action."
+					).format(_(self.meta.get_label(field)), stage.stage_number, stage.name),
+					StageOwnedFieldError,
+				)
+
+	def show_stage(self, stage):
+		"""The case shows its current stage's dates and status; it never writes them back."""
+		self.update({field: stage.get(field) for field in SHOWN_ON_CASE})
+
+	def on_update(self):
+		stage = self.flags.pop("stage_to_save", None)
+		if stage:
+			if not stage.feedback:
+				stage.feedback = self.name
+			stage.flags.from_feedback = True
+			stage.save(ignore_permissions=True)
+
+	def update_contact_dates(self, rules: CaseRules):
 		"""When the customer is next owed a progress update, and when a responded case closes for want of a
 		reply. Both are stored so the scheduled sweep (customer_feedback.sweep) finds its cases by date."""
-		calendar = policy.get_calendar()
 		awaiting_response = (
-			self.status in ("Open", "Acknowledged")
+			self.status in (OPEN, ACKNOWLEDGED)
 			and not self.responded_on
-			and (self.feedback_type == "Complaint" or bool(self.respond_by))
+			and (self.feedback_type == COMPLAINT or bool(self.respond_by))
 		)
 		self.next_update_due = (
-			next_update_due(calendar, self.last_contact_with_customer(), policy.progress_update_days or 0)
+			next_update_due(rules.calendar, self.last_contact_with_customer(), rules.progress_update_days)
 			if awaiting_response
 			else None
 		)
@@ -352,11 +433,11 @@ class Feedback(Document):
 			self.progress_update_overdue = 0
 		self.closes_for_no_reply_on = (
 			closes_for_no_reply_on(
-				calendar,
+				rules.calendar,
 				getdate(self.responded_on) if self.responded_on else None,
-				policy.close_after_no_reply_days or 0,
+				rules.close_after_no_reply_days,
 			)
-			if self.status == "Responded"
+			if self.status == RESPONDED
 			else None
 		)
 
@@ -365,75 +446,58 @@ class Feedback(Document):
 		contacts = [getdate(day) for day in (self.last_update_on, self.acknowledged_on) if day]
 		return max(contacts) if contacts else get_datetime(self.received_on)
 
-	def get_current_stage(self):
-		if self.flags.stage_to_save and self.flags.stage_to_save.stage_number == self.current_stage:
-			return self.flags.stage_to_save
-		name = frappe.db.get_value(
-			"Complaint Stage", {"feedback": self.name, "stage_number": self.current_stage}
-		)
-		if name:
-			return frappe.get_doc("Complaint Stage", name)
-		return frappe.get_doc(
-			{
-				"doctype": "Complaint Stage",
-				"feedback": self.name,
-				"policy": self.policy,
-				"stage_number": self.current_stage,
-				"started_on": self.flags.stage_starts_on or self.received_on,
-			}
-		)
-
-	def on_update(self):
-		stage = self.flags.pop("stage_to_save", None)
-		if stage:
-			stage.flags.from_feedback = True
-			stage.save(ignore_permissions=True)
-
 	# -- actions -------------------------------------------------------------------------------------------
+
+	def move_by_rule(self, status: str, why: str | None = None):
+		"""Move the case to `status` by a rule of the procedure (escalation, referral, closing after no
+		reply), not a user's workflow action: the workflow's state follows, and `why` goes on the timeline."""
+		self.status = status
+		self.set_workflow_state_for_status()
+		self.flags.moved_by_rule = True
+		self.save()
+		if why:
+			self.add_comment("Info", why)
+
+	def escalation_facts(self, rules: CaseRules) -> EscalationFacts:
+		refused = bool(
+			self.current_stage
+			and frappe.db.get_value(
+				"Complaint Stage",
+				{"feedback": self.name, "stage_number": self.current_stage},
+				"escalation_refused_on",
+			)
+		)
+		return EscalationFacts(
+			status=self.status,
+			in_procedure=self.has_stages,
+			compensation_claim=bool(self.compensation_claim),
+			current_stage=self.current_stage,
+			last_stage_number=rules.last_stage_number,
+			refused=refused,
+			responded=bool(self.responded_on),
+			respond_by=getdate(self.respond_by) if self.respond_by else None,
+		)
 
 	def escalate(self, reason: str | None = None, requested_on=None):
 		"""Open the next stage (or refer to the external body after the last) at the customer's request."""
-		if self.status in ("Closed", "With External Body"):
-			frappe.throw(
-				_("Feedback {0} is {1}: reopen it before escalating.").format(self.name, _(self.status)),
-				EscalationError,
-			)
-		if not self.has_stages:
-			frappe.throw(
-				_(
-					"Feedback {0} is a {1} with no complaint stage open: only complaints in the formal procedure can be escalated."
-				).format(self.name, _(self.feedback_type)),
-				EscalationError,
-			)
-		if self.compensation_claim:
-			frappe.throw(
-				_(
-					"Feedback {0} is a claim for compensation: it stays a stage 1 complaint and goes to the insurance contact. Untick Claim for Compensation if the complaint is about more than the claim."
-				).format(self.name),
-				EscalationError,
-			)
+		rules = get_rules(self.policy)
+		block = escalation_block(self.escalation_facts(rules), getdate(nowdate()), by_customer=False)
+		if block:
+			frappe.throw(self.escalation_refusal(block), EscalationError)
 		requested_on = get_datetime(requested_on) if requested_on else now_datetime()
 		if requested_on > now_datetime():
 			frappe.throw(
 				_("Requested On is in the future: give the date the customer asked."), ReceivedInFutureError
 			)
-		policy = get_policy(self.policy)
-		if self.current_stage >= policy.last_stage_number:
+		if self.current_stage >= rules.last_stage_number:
 			self.referred_to_external_body_on = getdate(requested_on)
-			self.status = "With External Body"
-			self.set_workflow_state_for_status()
-			self.flags.moved_by_rule = True
-			self.add_comment(
-				"Info",
-				_("Referred to {0}: {1}").format(
-					policy.external_body or _("the external body"), reason or ""
-				),
+			self.move_by_rule(
+				WITH_EXTERNAL_BODY, _("Referred to {0}: {1}").format(external_body_name(rules), reason or "")
 			)
-			self.save()
 			return None
 
-		current = self.get_current_stage()
-		current.status = "Closed"
+		current = self.load_current_stage()
+		current.status = CLOSED
 		current.flags.from_feedback = True
 		current.save(ignore_permissions=True)
 		self.current_stage += 1
@@ -445,35 +509,41 @@ class Feedback(Document):
 				"stage_number": self.current_stage,
 				"started_on": requested_on,
 				"escalation_reason": reason,
-				"complexity": self.complexity,
+				"complexity": current.complexity,
 			}
 		)
-		self.flags.stage_to_save = next_stage
-		self.acknowledged_on = self.responded_on = None
-		self.status = "Open"
-		self.set_workflow_state_for_status()
-		self.flags.moved_by_rule = True
-		self.save()
+		self.flags.opening_stage = next_stage
+		self.move_by_rule(OPEN)
 		return next_stage.name
+
+	def escalation_refusal(self, block: str) -> str:
+		"""Staff's words for why this case cannot be escalated (case_rules.escalation_block's code)."""
+		if block == CASE_FINISHED:
+			return _("Feedback {0} is {1}: reopen it before escalating.").format(self.name, _(self.status))
+		if block == NOT_IN_PROCEDURE:
+			return _(
+				"Feedback {0} is a {1} with no complaint stage open: only complaints in the formal procedure can be escalated."
+			).format(self.name, _(self.feedback_type))
+		if block == COMPENSATION_CLAIM:
+			return _(
+				"Feedback {0} is a claim for compensation: it stays a stage 1 complaint and goes to the insurance contact. Untick Claim for Compensation if the complaint is about more than the claim."
+			).format(self.name)
+		return _("Feedback {0} cannot be escalated now.").format(self.name)
 
 	def convert_to_complaint(self, reason: str | None = None):
 		"""A service request the customer is now dissatisfied with becomes a complaint and stays open, as the
 		Code asks; stage 1's clock starts now, when the dissatisfaction was expressed."""
-		if self.feedback_type != "Service Request" or self.status in ("Closed", "With External Body"):
+		if self.feedback_type != SERVICE_REQUEST or self.status in FINISHED_CASE_STATUSES:
 			frappe.throw(
 				_(
 					"Feedback {0} is a {1} ({2}): only an open service request can be turned into a complaint."
 				).format(self.name, _(self.feedback_type), _(self.status)),
 				EscalationError,
 			)
-		self.feedback_type = "Complaint"
+		self.feedback_type = COMPLAINT
 		self.acknowledged_on = self.responded_on = None
-		self.status = "Open"
-		self.set_workflow_state_for_status()
-		self.flags.moved_by_rule = True
 		self.flags.stage_starts_on = now_datetime()
-		self.add_comment("Info", _("Service request turned into a complaint: {0}").format(reason or ""))
-		self.save()
+		self.move_by_rule(OPEN, _("Service request turned into a complaint: {0}").format(reason or ""))
 
 	def refuse_escalation(self, reason: str):
 		if not (reason or "").strip():
@@ -481,7 +551,7 @@ class Feedback(Document):
 				_("Reason is empty: say why escalation is refused; the customer must be told."),
 				EscalationError,
 			)
-		stage = self.get_current_stage()
+		stage = self.load_current_stage()
 		stage.update(
 			{
 				"escalation_refused_on": getdate(nowdate()),

@@ -6,7 +6,6 @@
 
 import frappe
 from frappe.model.workflow import apply_workflow
-from frappe.tests.utils import FrappeTestCase
 
 from customer_feedback.exceptions import (
 	EscalationError,
@@ -15,51 +14,8 @@ from customer_feedback.exceptions import (
 	ReceivedInFutureError,
 	StageConflictError,
 )
-from customer_feedback.tests.factories import d, make_feedback, make_user, stage_of
-
-JAN_2 = "2025-01-02 11:00:00"  # "today" for most tests: a working day after the complaint arrived
-SAVEPOINT = "customer_feedback_test"
-
-
-class FeedbackTestCase(FrappeTestCase):
-	# Staff the class's tests act as: {email: roles}. Creating a user costs seconds (Frappe reloads many
-	# DocTypes' meta), so they are made once, committed, and reused like Frappe's own test records.
-	USERS: dict[str, list[str]] = {}
-
-	@classmethod
-	def setUpClass(cls):
-		super().setUpClass()
-		for email, roles in cls.USERS.items():
-			make_user(email, roles)
-		frappe.db.commit()
-
-	def setUp(self):
-		# Each test rolls back to here, so what the class set up (in setUpClass) serves every test; the
-		# class's own writes are rolled back when it ends (FrappeTestCase).
-		frappe.db.savepoint(SAVEPOINT)
-		self._clock = None
-		self.at(JAN_2)
-
-	def at(self, when: str):
-		"""Freeze "now" at `when` (Europe/London) for the rest of the test."""
-		if self._clock:
-			self._clock.__exit__(None, None, None)
-		# Whole seconds would make Frappe's modified-timestamp check compare "...:00" with "...:00.000000".
-		self._clock = self.freeze_time(when if "." in when else when + ".250000")
-		self._clock.__enter__()
-
-	def tearDown(self):
-		self._clock.__exit__(None, None, None)
-		frappe.set_user("Administrator")
-		frappe.db.rollback(save_point=SAVEPOINT)
-		# A rollback to a savepoint skips the platform's rollback watchers, which drop what the test's
-		# writes cached (a policy, the workflow): run them as a full rollback would.
-		frappe.db.before_commit.reset()
-		frappe.db.after_commit.reset()
-		frappe.db.after_rollback.run()
-		# Cached single values and messages outlive a rollback too.
-		frappe.db.value_cache.clear()
-		frappe.local.message_log = []
+from customer_feedback.tests.base import FeedbackTestCase
+from customer_feedback.tests.factories import d, make_feedback, record_on_stage, stage_of
 
 
 class TestRecordingFeedback(FeedbackTestCase):
@@ -145,12 +101,12 @@ class TestRecordingFeedback(FeedbackTestCase):
 	def test_anonymous_complaints_follow_the_policy(self):
 		comment = make_feedback(is_anonymous=1, customer_name=None, email=None, policy="Solihull Council")
 		self.assertEqual(comment.feedback_type, "Comment")
-		self.assertIn("Recorded as a comment", comment.anonymous_handling)
+		self.assertIn("Recorded as a comment", comment.anonymous_handling_note)
 		referred = make_feedback(
 			is_anonymous=1, customer_name=None, email=None, policy="Council Customer Feedback Procedure"
 		)
 		self.assertEqual(referred.feedback_type, "Complaint")
-		self.assertIn("Referred to the service manager", referred.anonymous_handling)
+		self.assertIn("Referred to the service manager", referred.anonymous_handling_note)
 		self.assertFalse(frappe.db.exists("Complaint Stage", {"feedback": referred.name}))
 		handled = make_feedback(is_anonymous=1, customer_name=None, email=None)
 		self.assertEqual(handled.current_stage, 1)
@@ -164,9 +120,7 @@ class TestRecordingFeedback(FeedbackTestCase):
 
 class TestStageClock(FeedbackTestCase):
 	def test_acknowledging_counts_the_response_from_the_acknowledgement(self):
-		case = make_feedback()
-		case.acknowledged_on = "2024-12-20"
-		case.save()
+		case = record_on_stage(make_feedback(), acknowledged_on="2024-12-20")
 		self.assertEqual(case.respond_by, d("2025-01-08"))  # 10 after Fri 20 Dec
 		self.assertEqual(case.sla_status, "On Track")
 		self.assertEqual(stage_of(case.name, 1).status, "Acknowledged")
@@ -187,11 +141,11 @@ class TestStageClock(FeedbackTestCase):
 	def test_due_soon_and_missed(self):
 		case = make_feedback(acknowledged_on="2024-12-20")  # respond by Wed 8 Jan
 		self.at("2025-01-06 09:00:00")  # Mon 6 Jan: two working days before
-		case.save()
+		stage_of(case.name, 1).save()
+		case.reload()
 		self.assertEqual(case.sla_status, "Due Soon")
 		self.at("2025-01-09 09:00:00")
-		case.responded_on = "2025-01-09"
-		case.save()
+		case = record_on_stage(case, responded_on="2025-01-09")
 		self.assertEqual(case.sla_status, "Missed")
 
 	def test_pause_moves_the_dates_by_the_working_days_paused(self):
@@ -239,8 +193,7 @@ class TestStageClock(FeedbackTestCase):
 	def test_complexity_lengthens_where_the_policy_says(self):
 		case = make_feedback(policy="Solihull Council")
 		self.assertEqual(case.respond_by, d("2025-01-21"))
-		case.complexity = "Complex"
-		case.save()
+		case = record_on_stage(case, complexity="Complex")
 		self.assertEqual(case.respond_by, d("2025-02-04"))
 
 
@@ -364,9 +317,9 @@ class TestProceduresEndToEnd(FeedbackTestCase):
 		self.at("2025-02-03 12:00:00")
 		for policy, stages in EVERY_STAGE.items():
 			with self.subTest(policy=policy):
-				case = make_feedback(policy=policy)
-				case.update({"acknowledged_on": "2024-12-20", "responded_on": "2025-01-03"})
-				case.save()
+				case = record_on_stage(
+					make_feedback(policy=policy), acknowledged_on="2024-12-20", responded_on="2025-01-03"
+				)
 				self.assertEqual((case.acknowledge_by, case.respond_by), tuple(map(d, stages[0])))
 				self.assertEqual(case.sla_status, "Met")
 				for number, expected in enumerate(stages[1:], start=2):
@@ -384,8 +337,7 @@ class TestProceduresEndToEnd(FeedbackTestCase):
 						(number, *map(d, expected)),
 					)
 					if number == 2:
-						case.update({"acknowledged_on": "2025-01-07", "responded_on": "2025-01-31"})
-						case.save()
+						record_on_stage(case, acknowledged_on="2025-01-07", responded_on="2025-01-31")
 				self.assertIsNone(case.escalate("To the Ombudsman", ESCALATED_ON[len(stages) - 1]))
 				case.reload()
 				self.assertEqual(case.status, "With External Body")
@@ -396,17 +348,14 @@ class TestProceduresEndToEnd(FeedbackTestCase):
 		case = make_feedback(policy="Northamptonshire Fire and Rescue Service")
 		self.assertEqual((case.acknowledge_by, case.respond_by), (d("2024-12-30"), d("2025-01-07")))
 		self.at("2025-01-20 10:00:00")
-		case.update({"acknowledged_on": "2024-12-20", "responded_on": "2025-01-06"})
-		case.save()
+		record_on_stage(case, acknowledged_on="2024-12-20", responded_on="2025-01-06")
 		self.assertEqual(case.sla_status, "Met")
 		second = frappe.get_doc("Complaint Stage", case.escalate("Not satisfied", "2025-01-20 09:00:00"))
 		self.assertEqual(second.stage_name, "Stage 2: Service Information Manager")
 		# Stage 2: acknowledge within 5, investigate within 10 of the request (Mon 20 Jan).
 		self.assertEqual((second.acknowledge_by, second.respond_by), (d("2025-01-27"), d("2025-02-03")))
 		self.at("2025-02-10 10:00:00")
-		case.reload()
-		case.update({"acknowledged_on": "2025-01-21", "responded_on": "2025-02-03"})
-		case.save()
+		record_on_stage(case, acknowledged_on="2025-01-21", responded_on="2025-02-03")
 		third = frappe.get_doc("Complaint Stage", case.escalate("Still not satisfied", "2025-02-10 09:00:00"))
 		self.assertEqual(third.stage_name, "Stage 3: Office of the Police, Fire and Crime Commissioner")
 		# The Code's stage 2 figures: 5 from the request (Mon 10 Feb), then 20 from that.

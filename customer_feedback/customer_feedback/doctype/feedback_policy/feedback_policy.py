@@ -8,17 +8,16 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import get_datetime, getdate
 
-from customer_feedback.deadlines import (
-	FROM_ACKNOWLEDGEMENT,
-	Deadlines,
-	PolicyRuleError,
-	StageTimescale,
-	calendar_from_policy,
-	compute_deadlines,
-	rules_from_policy,
+from customer_feedback.case_rules import CaseRules, case_rules_from_policy
+from customer_feedback.constants import COMPLAINT
+from customer_feedback.deadlines import FROM_ACKNOWLEDGEMENT, WEEKDAY_FIELDS, Deadlines, StageTimescale
+from customer_feedback.exceptions import (
+	DeadlineQueryError,
+	DefaultPolicyError,
+	PolicyConfigurationError,
+	rule_message,
 )
-from customer_feedback.exceptions import DeadlineQueryError, DefaultPolicyError, PolicyConfigurationError
-from customer_feedback.working_days import WorkingDayCalendar, WorkingDayError
+from customer_feedback.rule_errors import RuleError
 
 
 class FeedbackPolicy(Document):
@@ -80,6 +79,7 @@ class FeedbackPolicy(Document):
 		self.set_onload("is_default", self.name == get_default_policy_name())
 
 	def validate(self):
+		self.__dict__.pop("_rules", None)
 		self.validate_working_weekdays()
 		self.validate_cutoff()
 		self.validate_calendar_dates()
@@ -89,10 +89,7 @@ class FeedbackPolicy(Document):
 		self.validate_not_disabling_default()
 
 	def validate_working_weekdays(self):
-		if not any(
-			self.get(day)
-			for day in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-		):
+		if not any(self.get(day) for day in WEEKDAY_FIELDS):
 			throw(_("Working Days: tick at least one working weekday."))
 
 	def validate_cutoff(self):
@@ -114,7 +111,7 @@ class FeedbackPolicy(Document):
 	def validate_timescales(self):
 		seen = {}
 		for row in self.timescales:
-			if row.feedback_type == "Complaint":
+			if row.feedback_type == COMPLAINT:
 				throw(
 					_(
 						"Timescales, row {0}: complaint timescales are set per stage in Complaint Stages; remove this row."
@@ -177,20 +174,29 @@ class FeedbackPolicy(Document):
 				DefaultPolicyError,
 			)
 
-	# -- deadlines ---------------------------------------------------------------------------------------
+	# -- the rules the case, the sweep and the public pages work from -------------------------------------
 
-	def get_calendar(self) -> WorkingDayCalendar:
-		return calendar_from_policy(self)
+	def rules(self) -> CaseRules:
+		"""This policy's rules and calendar, built once for this version of the document: the cached
+		document (frappe.get_cached_doc) is replaced when the policy is saved, and validate drops them."""
+		if "_rules" not in self.__dict__:
+			try:
+				self.__dict__["_rules"] = case_rules_from_policy(self)
+			except RuleError as error:
+				frappe.throw(_("{0}: {1}").format(self.name, rule_message(error)), DeadlineQueryError)
+		return self.__dict__["_rules"]
+
+	def __getstate__(self):
+		# Rules hold the calendar's index: rebuilt where needed, never pickled into the document cache.
+		state = super().__getstate__()
+		state.pop("_rules", None)
+		return state
 
 	def get_stage_rule(self, stage_number: int) -> StageTimescale:
 		try:
-			return rules_from_policy(self).stage(stage_number)
-		except PolicyRuleError as error:
-			frappe.throw(_("{0}: {1}").format(self.name, str(error)), DeadlineQueryError)
-
-	@property
-	def last_stage_number(self) -> int:
-		return max((row.stage_number for row in self.stages), default=0)
+			return self.rules().stage(stage_number)
+		except RuleError as error:
+			frappe.throw(_("{0}: {1}").format(self.name, rule_message(error)), DeadlineQueryError)
 
 	def get_deadlines(
 		self,
@@ -203,15 +209,14 @@ class FeedbackPolicy(Document):
 		pauses: tuple = (),
 		extension_days: int = 0,
 	) -> Deadlines:
+		"""The dates the policy gives, for the Preview Deadlines dialog and its REST method."""
 		# Documents hold dates as strings until reloaded; the clock takes dates and datetimes.
 		if isinstance(received_on, str):
 			received_on = get_datetime(received_on)
 		if isinstance(acknowledged_on, str):
 			acknowledged_on = getdate(acknowledged_on)
 		try:
-			return compute_deadlines(
-				self.get_calendar(),
-				rules_from_policy(self),
+			return self.rules().deadlines(
 				feedback_type,
 				received_on,
 				stage=stage,
@@ -221,8 +226,8 @@ class FeedbackPolicy(Document):
 				pauses=pauses,
 				extension_days=extension_days,
 			)
-		except (PolicyRuleError, WorkingDayError) as error:
-			frappe.throw(_("{0}: {1}").format(self.name, str(error)), DeadlineQueryError)
+		except RuleError as error:
+			frappe.throw(_("{0}: {1}").format(self.name, rule_message(error)), DeadlineQueryError)
 
 
 def throw(message: str, exc: type[Exception] = PolicyConfigurationError):
@@ -234,12 +239,28 @@ def get_default_policy_name() -> str | None:
 
 
 def get_policy(name: str) -> FeedbackPolicy:
-	"""The named policy, or a clear error naming it (callers check their own permission first)."""
-	if not name or not frappe.db.exists("Feedback Policy", name):
-		frappe.throw(
-			_("Feedback Policy {0} does not exist: give the name of an existing policy.").format(
-				frappe.bold(name)
-			),
-			frappe.DoesNotExistError,
-		)
-	return frappe.get_cached_doc("Feedback Policy", name)
+	"""The named policy from the document cache, or a clear error naming it (callers check their own
+	permission first)."""
+	try:
+		if name:
+			return frappe.get_cached_doc("Feedback Policy", name)
+	except frappe.DoesNotExistError:
+		frappe.clear_last_message()
+	frappe.throw(
+		_("Feedback Policy {0} does not exist: give the name of an existing policy.").format(
+			frappe.bold(name)
+		),
+		frappe.DoesNotExistError,
+	)
+
+
+def get_rules(name: str) -> CaseRules:
+	"""The named policy's rules (see FeedbackPolicy.rules)."""
+	return get_policy(name).rules()
+
+
+def external_body_name(rules: CaseRules, capitalised: bool = False) -> str:
+	"""The external body's name, or a plain description where the policy names none."""
+	if rules.external_body:
+		return rules.external_body.name
+	return _("The external body") if capitalised else _("the external body")

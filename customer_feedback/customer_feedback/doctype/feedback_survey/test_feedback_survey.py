@@ -8,11 +8,11 @@ import hashlib
 import frappe
 from frappe.utils import get_url
 
-from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
 from customer_feedback.customer_feedback.doctype.feedback_survey.feedback_survey import (
 	get_survey_by_token,
 )
 from customer_feedback.exceptions import SurveyAlreadyAnsweredError
+from customer_feedback.tests.base import FeedbackTestCase
 from customer_feedback.tests.factories import make_feedback
 
 STAFF = "cf.survey.staff@example.org"

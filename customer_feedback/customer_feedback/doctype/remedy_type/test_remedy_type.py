@@ -3,8 +3,8 @@
 
 import frappe
 
-from customer_feedback.customer_feedback.doctype.feedback.test_feedback import FeedbackTestCase
 from customer_feedback.setup.master_data import REMEDY_TYPES
+from customer_feedback.tests.base import FeedbackTestCase
 from customer_feedback.tests.factories import make_feedback
 
 

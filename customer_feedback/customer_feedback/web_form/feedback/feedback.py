@@ -6,10 +6,10 @@ from frappe import _
 from customer_feedback.customer_feedback.doctype.equality_monitoring.equality_monitoring import (
 	EQUALITY_QUESTIONS,
 )
-from customer_feedback.customer_feedback.doctype.feedback.feedback import ANONYMOUS_HANDLING
+from customer_feedback.customer_feedback.doctype.feedback.feedback import anonymous_handling_note
 from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import (
 	get_default_policy_name,
-	get_policy,
+	get_rules,
 )
 from customer_feedback.portal import intake
 
@@ -38,11 +38,11 @@ def get_context(context):
 	equality = frappe.get_meta("Equality Monitoring")
 	for question in EQUALITY_QUESTIONS:
 		fields[f"equality_{question}"].options = equality.get_field(question).options
-	policy = get_policy(get_default_policy_name())
-	if policy.anonymous_complaints:
+	rules = get_rules(get_default_policy_name())
+	if rules.anonymous_complaints:
 		fields["is_anonymous"].description = _(
 			"If you do not give your details we cannot reply to you or tell you the outcome. For an anonymous complaint: {0}"
-		).format(_(ANONYMOUS_HANDLING[policy.anonymous_complaints]))
+		).format(anonymous_handling_note(rules.anonymous_complaints))
 	max_mb = intake.max_attachment_mb()
 	for fieldname in intake.ATTACHMENT_FIELDS:
 		fields[fieldname].description = _("PDF, Word, OpenDocument, text, JPG or PNG, up to {0} MB.").format(
