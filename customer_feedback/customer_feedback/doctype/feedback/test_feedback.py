@@ -13,6 +13,7 @@ from customer_feedback.exceptions import (
 	PauseError,
 	ReceivedInFutureError,
 	StageConflictError,
+	StageOwnedFieldError,
 )
 from customer_feedback.tests.base import FeedbackTestCase
 from customer_feedback.tests.factories import d, make_feedback, record_on_stage, stage_of
@@ -124,6 +125,12 @@ class TestStageClock(FeedbackTestCase):
 		self.assertEqual(case.respond_by, d("2025-01-08"))  # 10 after Fri 20 Dec
 		self.assertEqual(case.sla_status, "On Track")
 		self.assertEqual(stage_of(case.name, 1).status, "Acknowledged")
+
+	def test_a_stage_owned_date_written_on_the_case_is_refused_and_nothing_changes(self):
+		case = make_feedback()
+		case.acknowledged_on = "2024-12-20"
+		self.assertRaisesRegex(StageOwnedFieldError, "belongs to stage 1 of this complaint", case.save)
+		self.assertIsNone(stage_of(case.name, 1).acknowledged_on)
 
 	def test_workflow_actions_record_their_dates(self):
 		case = make_feedback()
