@@ -78,6 +78,7 @@ class Feedback(Document):
 		)
 		from customer_feedback.customer_feedback.doctype.feedback_remedy.feedback_remedy import FeedbackRemedy
 
+		access_code_hash: DF.Data | None
 		acknowledge_by: DF.Date | None
 		acknowledged_on: DF.Date | None
 		address: DF.SmallText | None
@@ -175,6 +176,7 @@ class Feedback(Document):
 		sla_status: DF.Literal["On Track", "Due Soon", "Overdue", "Met", "Missed", "Paused"]
 		social_care: DF.Check
 		staff_conduct: DF.Check
+		staff_member_concerned: DF.Link | None
 		status: DF.Literal["Open", "Acknowledged", "Responded", "With External Body", "Closed"]
 		website_address: DF.Data | None
 		workflow_state: DF.Link | None
