@@ -69,3 +69,23 @@ APP_ROLES = (
 )
 POLICY_EDITORS = (FEEDBACK_MANAGER, SYSTEM_MANAGER)
 ESCALATION_REFUSERS = (HEAD_OF_SERVICE, FEEDBACK_MANAGER, SYSTEM_MANAGER)
+
+# Roles that handle cases: they read every case (apart from one about themselves).
+CASE_HANDLERS = (
+	SYSTEM_MANAGER,
+	FEEDBACK_MANAGER,
+	FEEDBACK_COORDINATOR,
+	INVESTIGATING_OFFICER,
+	HEAD_OF_SERVICE,
+	CUSTOMER_RELATIONS_OFFICER,
+)
+# The cases a routed role reads: those with all of these flags ticked (the flags its routing Notifications
+# fire on, customer_feedback/setup/notifications.py). Read access follows the flag, not the Notification's
+# recipients, so an administrator's change of who is emailed never widens who reads.
+ROUTED_CASE_FLAGS = {
+	SAFEGUARDING_LEAD: ("safeguarding",),
+	PREVENTION_MANAGER: ("safeguarding",),
+	DUTY_OFFICER: ("safeguarding", "received_out_of_hours"),
+	INSURANCE_CONTACT: ("compensation_claim",),
+	INFORMATION_GOVERNANCE: ("data_protection",),
+}

@@ -84,3 +84,15 @@ class SurveyAlreadyAnsweredError(frappe.ValidationError):
 
 class SurveyAnswerError(frappe.ValidationError):
 	"""A survey answer that is missing or not one of the choices offered."""
+
+
+class StageOpenedOutsideCaseError(frappe.PermissionError):
+	"""A complaint stage inserted directly, not opened by its case (on recording or escalation)."""
+
+
+class StageMovedOutsideCaseError(frappe.PermissionError):
+	"""A stage's closing or escalation refusal written directly, not by the case's actions."""
+
+
+class StatusBypassError(frappe.PermissionError):
+	"""A case's status set directly, around the workflow's actions."""

@@ -68,5 +68,16 @@ standard_portal_menu_items = [
 	# A reference_doctype, or the platform's Portal Settings sync drops the item.
 	{"title": "My feedback", "route": "/my-feedback", "reference_doctype": "Feedback"},
 ]
+# Which cases each role reads (customer_feedback/permissions.py): routed roles only those flagged for them,
+# nobody a case about themselves, and a complaint's stages as their case.
+permission_query_conditions = {
+	"Feedback": "customer_feedback.permissions.feedback_conditions",
+	"Complaint Stage": "customer_feedback.permissions.complaint_stage_conditions",
+}
+has_permission = {
+	"Feedback": "customer_feedback.permissions.has_feedback_permission",
+	"Complaint Stage": "customer_feedback.permissions.has_complaint_stage_permission",
+}
+
 # No has_website_permission for Feedback: customers see their cases through public_view
 # (customer_feedback/portal/status.py), never the case document, which holds staff-only fields.

@@ -22,6 +22,8 @@ from customer_feedback.exceptions import (
 	ExtensionError,
 	PauseError,
 	StageConflictError,
+	StageMovedOutsideCaseError,
+	StageOpenedOutsideCaseError,
 	rule_message,
 )
 from customer_feedback.rule_errors import RuleError
@@ -31,6 +33,9 @@ CLOCK_FIELDS = ("acknowledge_by", "respond_by", "sla_status", "working_days_take
 # What staff record on the stage and the case shows for its current stage.
 RECORDED_FIELDS = ("acknowledged_on", "responded_on", "complexity")
 SHOWN_ON_CASE = CLOCK_FIELDS + RECORDED_FIELDS
+# Written only by the case's Refuse Escalation action (customer_feedback.api.refuse_escalation), which checks
+# the refuser's role: a stage writer setting them directly would go round that check.
+REFUSAL_FIELDS = ("escalation_refused_on", "escalation_refused_by", "escalation_refusal_reason")
 
 
 class ComplaintStage(Document):
@@ -80,7 +85,19 @@ class ComplaintStage(Document):
 		working_days_taken: DF.Int
 
 	# end: auto-generated types
+	def before_insert(self):
+		# A stage opened beside its case's back would leave the case's current stage behind it, and every
+		# later escalation would collide with it: stages open on recording and by Escalate only.
+		if not self.flags.from_feedback:
+			frappe.throw(
+				_(
+					"Complaint stages are opened by their case: open Feedback {0} and use its Escalate action (stage 1 opens when the complaint is recorded)."
+				).format(self.feedback),
+				StageOpenedOutsideCaseError,
+			)
+
 	def validate(self):
+		self.refuse_case_moves_written_here()
 		rules = self.rules()
 		self.policy = rules.name
 		try:
@@ -93,6 +110,29 @@ class ComplaintStage(Document):
 		# Saved by its case, which read the clock a moment ago in the same save: not read twice.
 		if not self.flags.pop("clock_read", False):
 			self.read_clock(rules)
+
+	def refuse_case_moves_written_here(self):
+		"""Closing a stage and refusing its escalation are the case's actions, not edits of the stage."""
+		before = self.get_doc_before_save()
+		if self.flags.from_feedback or not before:
+			return
+		changed = [
+			field for field in REFUSAL_FIELDS if str(self.get(field) or "") != str(before.get(field) or "")
+		]
+		if changed:
+			frappe.throw(
+				_(
+					"{0} is recorded by the Refuse Escalation action on Feedback {1}, which a Head of Service or Feedback Manager takes: it cannot be edited here."
+				).format(_(self.meta.get_label(changed[0])), self.feedback),
+				StageMovedOutsideCaseError,
+			)
+		if self.status != before.status and CLOSED in (self.status, before.status):
+			frappe.throw(
+				_(
+					"Stage {0} closes when Feedback {1} is escalated or closed: use the case's actions, not the stage's Status."
+				).format(self.stage_number, self.feedback),
+				StageMovedOutsideCaseError,
+			)
 
 	def rules(self) -> CaseRules:
 		if not self.policy:

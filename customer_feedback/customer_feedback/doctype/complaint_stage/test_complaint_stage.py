@@ -4,7 +4,11 @@
 
 import frappe
 
-from customer_feedback.exceptions import DeadlineQueryError
+from customer_feedback.exceptions import (
+	DeadlineQueryError,
+	StageMovedOutsideCaseError,
+	StageOpenedOutsideCaseError,
+)
 from customer_feedback.tests.base import FeedbackTestCase
 from customer_feedback.tests.factories import make_feedback, stage_of
 
@@ -26,7 +30,29 @@ class TestComplaintStage(FeedbackTestCase):
 				"started_on": case.received_on,
 			}
 		)
+		duplicate.flags.from_feedback = True  # even as the case's own code would insert it
 		self.assertRaises(frappe.DuplicateEntryError, duplicate.insert)
+
+	def test_a_stage_inserted_beside_its_case_is_refused(self):
+		case = make_feedback()
+		beside = frappe.get_doc(
+			{
+				"doctype": "Complaint Stage",
+				"feedback": case.name,
+				"stage_number": 2,
+				"started_on": case.received_on,
+			}
+		)
+		self.assertRaisesRegex(StageOpenedOutsideCaseError, "use its Escalate action", beside.insert)
+		self.assertFalse(frappe.db.exists("Complaint Stage", {"feedback": case.name, "stage_number": 2}))
+
+	def test_refusal_and_closing_are_the_cases_actions_not_edits_of_the_stage(self):
+		stage = stage_of(make_feedback().name, 1)
+		stage.escalation_refusal_reason = "Written around the role check"
+		self.assertRaisesRegex(StageMovedOutsideCaseError, "Refuse Escalation action", stage.save)
+		stage.reload()
+		stage.status = "Closed"
+		self.assertRaisesRegex(StageMovedOutsideCaseError, "use the case's actions", stage.save)
 
 	def test_a_stage_the_policy_does_not_have_is_refused(self):
 		case = make_feedback()
@@ -38,4 +64,5 @@ class TestComplaintStage(FeedbackTestCase):
 				"started_on": case.received_on,
 			}
 		)
+		extra.flags.from_feedback = True
 		self.assertRaisesRegex(DeadlineQueryError, "Stage 3 does not exist", extra.insert)

@@ -42,7 +42,12 @@ from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy
 	get_default_policy_name,
 	get_rules,
 )
-from customer_feedback.exceptions import EscalationError, ReceivedInFutureError, StageOwnedFieldError
+from customer_feedback.exceptions import (
+	EscalationError,
+	ReceivedInFutureError,
+	StageOwnedFieldError,
+	StatusBypassError,
+)
 
 # What the case says about an anonymous complaint under each setting of the policy (the stored key).
 ANONYMOUS_HANDLING_NOTES = {
@@ -52,6 +57,24 @@ ANONYMOUS_HANDLING_NOTES = {
 	"complaints fall outside the formal procedure under this policy.",
 	HANDLE_AS_COMPLAINT: "Handled as a complaint; there is no one to acknowledge or respond to.",
 }
+
+
+# Who sent it: cleared on an anonymous case.
+SENDER_FIELDS = (
+	"contact",
+	"customer_name",
+	"email",
+	"phone",
+	"address",
+	"postcode",
+	"preferred_contact_method",
+	"has_representative",
+	"representative_name",
+	"representative_relationship",
+	"representative_email",
+	"representative_phone",
+	"customer_consent_confirmed",
+)
 
 
 def stage_state(stage) -> tuple[str, ...]:
@@ -194,6 +217,8 @@ class Feedback(Document):
 		self.validate_received_on()
 		rules = get_rules(self.policy)
 		self.apply_anonymous_rule(rules)
+		if self.is_anonymous:
+			self.forget_sender()
 		self.received_out_of_hours = is_out_of_hours(
 			rules.calendar, get_datetime(self.received_on), rules.office_opens_hour, rules.office_closes_hour
 		)
@@ -207,8 +232,23 @@ class Feedback(Document):
 	def validate_workflow(self):
 		# Escalation, referral and closing after no reply move the case by rule, not by a user's workflow
 		# action, so they need no transition an administrator might rename or remove.
-		if not self.flags.moved_by_rule:
-			super().validate_workflow()
+		if self.flags.moved_by_rule:
+			return
+		super().validate_workflow()
+		self.refuse_status_set_directly()
+
+	def refuse_status_set_directly(self):
+		"""The workflow's actions move `status` (through the state's update field), checking who may and when.
+		A status or state written on its own (a REST PUT, an import) would skip those checks: refused."""
+		implied = self.status_for_workflow_state()
+		if not implied or implied == self.status:
+			return
+		frappe.throw(
+			_(
+				"Status {0} does not match the workflow state {1}: the two move together with the case's workflow actions (Acknowledge, Send Response, Close and the others in the Actions menu), which check who may take them and when. Take the action from the Actions menu instead of setting either field."
+			).format(_(self.status), _(self.workflow_state or "")),
+			StatusBypassError,
+		)
 
 	def validate_received_on(self):
 		if get_datetime(self.received_on) > now_datetime():
@@ -253,6 +293,13 @@ class Feedback(Document):
 		self.anonymous_handling = rules.anonymous_complaints
 		if self.anonymous_handling == RECORD_AS_COMMENT and self.is_new():
 			self.feedback_type = "Comment"
+
+	def forget_sender(self):
+		"""An anonymous case keeps nothing that identifies who sent it: whatever the channel or the form sent,
+		and, from the public form, the signed-in website user who sent it."""
+		self.update({field: None for field in SENDER_FIELDS})
+		if self.is_new() and self.flags.public_submission and frappe.session.user != "Guest":
+			self.owner = self.modified_by = "Guest"
 
 	@property
 	def anonymous_handling_note(self) -> str | None:
@@ -312,7 +359,16 @@ class Feedback(Document):
 		acknowledgement and response on its current stage, in update_clock)."""
 		today = getdate(nowdate())
 		if self.resolved_at_first_contact and self.status != CLOSED:
+			if not self.is_new():
+				frappe.throw(
+					_(
+						"Resolved at First Contact is ticked when the case is recorded. To close Feedback {0} now, use the Close action."
+					).format(self.name),
+					StatusBypassError,
+				)
 			self.status = CLOSED
+			self.set_workflow_state_for_status()
+			self.flags.moved_by_rule = True
 			self.outcome = self.outcome or "Resolved at first contact"
 			self.closure_reason = self.closure_reason or _("Resolved at first contact")
 		if self.status == CLOSED and not self.closed_on:
@@ -563,6 +619,20 @@ class Feedback(Document):
 		)
 		stage.flags.from_feedback = True
 		stage.save(ignore_permissions=True)
+
+	def status_for_workflow_state(self) -> str | None:
+		"""The status the case's workflow state sets, if the state sets one."""
+		from frappe.model.workflow import get_workflow_name
+
+		workflow = get_workflow_name(self.doctype)
+		if not workflow:
+			return None
+		state = self.get(frappe.db.get_value("Workflow", workflow, "workflow_state_field"))
+		return frappe.db.get_value(
+			"Workflow Document State",
+			{"parent": workflow, "state": state, "update_field": "status"},
+			"update_value",
+		)
 
 	def set_workflow_state_for_status(self):
 		"""Keep the workflow's own state in step when code moves `status`: the state whose update field sets
