@@ -21,6 +21,7 @@ def after_install() -> None:
 	create_feedback_workflow()
 	create_notifications()
 	allow_public_attachments()
+	hide_error_tracebacks()
 
 
 def set_uk_time_zone() -> None:
@@ -34,6 +35,12 @@ def set_uk_time_zone() -> None:
 		return
 	frappe.db.set_single_value("System Settings", "time_zone", SITE_TIME_ZONE)
 	frappe.cache.delete_value("time_zone")
+
+
+def hide_error_tracebacks() -> None:
+	"""The platform answers a failed request with its Python traceback by default, to guests too: file paths,
+	code and the values it failed on. Refusals keep their plain message; the traceback stays in the Error Log."""
+	frappe.db.set_single_value("System Settings", "allow_error_traceback", 0)
 
 
 def allow_public_attachments() -> None:
