@@ -366,26 +366,45 @@ def refuse():
 	)
 
 
-def is_customer_of(doc, user: str) -> bool:
-	"""The website user sent this case (owner), or it carries their email address."""
+def is_website_user(user: str | None) -> bool:
+	"""A signed-in customer: staff (System Users, with desk access) are never served as the customer, so a
+	member of staff who recorded a case cannot ask for its next stage in the customer's name."""
 	if not user or user == "Guest":
 		return False
-	if doc.owner == user:
-		return True
-	email = cstr(frappe.db.get_value("User", user, "email")).strip().casefold()
-	return bool(email) and cstr(doc.email).strip().casefold() == email
+	return frappe.get_cached_value("User", user, "user_type") == "Website User"
+
+
+def customer_emails(user: str) -> str:
+	return cstr(frappe.db.get_value("User", user, "email")).strip()
+
+
+def is_customer_of(doc, user: str) -> bool:
+	"""A website user whose email is the case's email or its representative's. Not by owner (staff own the
+	cases they record) and not by the linked Contact's emails (a Contact may be matched by phone, and is
+	edited by staff): only an address the customer gave for this case."""
+	if not is_website_user(user):
+		return False
+	email = customer_emails(user).casefold()
+	given = {cstr(doc.email).strip().casefold(), cstr(doc.representative_email).strip().casefold()}
+	return bool(email) and not doc.is_anonymous and email in given - {""}
 
 
 def my_cases(user: str | None = None) -> list[dict]:
-	"""The public view of each case the user sent or that carries their email address, newest first."""
+	"""The public view of each case carrying the website user's email address (theirs or as representative),
+	newest first; nothing for staff or guests."""
 	user = user or frappe.session.user
-	if user == "Guest":
+	if not is_website_user(user):
 		return []
-	email = frappe.db.get_value("User", user, "email")
-	or_filters = [["owner", "=", user]]
-	if email:
-		or_filters.append(["email", "=", email])
-	names = frappe.get_all("Feedback", or_filters=or_filters, order_by="received_on desc", pluck="name")
+	email = customer_emails(user)
+	if not email:
+		return []
+	names = frappe.get_all(
+		"Feedback",
+		or_filters=[["email", "=", email], ["representative_email", "=", email]],
+		filters={"is_anonymous": 0},
+		order_by="received_on desc",
+		pluck="name",
+	)
 	return [public_view(frappe.get_doc("Feedback", name)) for name in names]
 
 

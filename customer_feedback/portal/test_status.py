@@ -288,15 +288,24 @@ class TestRequestingTheNextStage(StatusTestCase):
 
 
 class TestMyFeedback(StatusTestCase):
-	def test_my_cases_are_those_i_sent_or_that_carry_my_email(self):
-		sent = self.case(email=None, phone="+44 20 7946 0000")
-		frappe.db.set_value("Feedback", sent.name, "owner", CUSTOMER)
+	def test_my_cases_are_those_carrying_my_email_not_those_i_own(self):
+		owned = self.case(email=None, phone="+44 20 7946 0000")
+		frappe.db.set_value("Feedback", owned.name, "owner", CUSTOMER)
 		recorded = self.case(email=CUSTOMER.upper())
+		represented = self.case(
+			has_representative=1,
+			representative_name="Rep",
+			representative_email=CUSTOMER,
+			customer_consent_confirmed=1,
+		)
 		others = self.case()
 		mine = {view["reference"] for view in my_cases(CUSTOMER)}
-		self.assertEqual(mine, {sent.name, recorded.name})
+		self.assertEqual(mine, {recorded.name, represented.name})
 		self.assertNotIn(others.name, {view["reference"] for view in my_cases(STRANGER)})
 		self.assertEqual(my_cases("Guest"), [])
+		# Staff (a desk user) are never served as a customer, even with their email on a case.
+		self.case(email=HANDLER)
+		self.assertEqual(my_cases(HANDLER), [])
 
 	def test_the_owner_asks_for_the_next_stage_and_nobody_else_can(self):
 		case = self.responded(email=CUSTOMER)

@@ -211,6 +211,32 @@ class TestGuestGetsNothing(PortalHTTPTestCase):
 		self.assertIn(f'id="cf-case-{self.customers_case}"', response.text)
 		self.assertNothingOf(response)
 
+	def test_staff_who_recorded_a_case_cannot_ask_for_its_next_stage_as_the_customer(self):
+		staff = "cf-http-staff@example.org"
+		token = "{}:{}".format(*set_api_keys(make_user(staff, roles=["Feedback User"])))
+		self.addCleanup(self.remove_user, staff)
+		name = self.make_case(email=staff, postcode=None, acknowledged_on="2024-12-20")
+		case = record_on_stage(frappe.get_doc("Feedback", name), responded_on="2025-01-06")
+		case.status = "Responded"
+		case.save()
+		frappe.db.set_value("Feedback", name, "owner", staff)
+		frappe.db.commit()
+		response = self.request(
+			"POST", STATUS + "request_next_stage_as_owner", token, json={"reference": name, "reason": "x"}
+		)
+		self.assertEqual(response.status_code, 404, response.text)
+		page = self.request("GET", "/my-feedback", token, headers={"Accept": "text/html"})
+		self.assertNotIn(f'id="cf-case-{name}"', page.text)
+		frappe.db.commit()
+		self.assertEqual(frappe.db.get_value("Feedback", name, "current_stage"), 1)
+		self.assertFalse(frappe.db.exists("Complaint Stage", f"{name}-2"))
+
+	@staticmethod
+	def remove_user(user):
+		frappe.db.delete("Has Role", {"parent": user})
+		frappe.db.delete("User", {"name": user})
+		frappe.db.commit()
+
 	def test_my_feedback_sends_guests_to_log_in(self):
 		response = self.request("GET", "/my-feedback", headers={"Accept": "text/html"}, allow_redirects=False)
 		self.assertEqual(response.status_code, 302)
