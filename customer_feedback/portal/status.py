@@ -437,4 +437,11 @@ def request_next_stage(reference: str, email_or_postcode: str, reason: str | Non
 @frappe.whitelist(methods=["POST"])
 def request_next_stage_as_owner(reference: str, reason: str | None = None) -> dict:
 	"""The logged-in customer asks for the next complaint stage from My feedback."""
+	if not is_website_user(frappe.session.user):
+		frappe.throw(
+			_(
+				"My feedback is for customers signed in to the website. Staff escalate a case from the desk, with the case's Escalate action."
+			),
+			frappe.PermissionError,
+		)
 	return escalate_for_customer(own_case(reference), reason, _("My feedback"))

@@ -19,7 +19,14 @@ from customer_feedback.portal.status import (
 )
 from customer_feedback.setup.policy_presets import PRESETS, SOLIHULL
 from customer_feedback.tests.base import FeedbackTestCase
-from customer_feedback.tests.factories import make_feedback, make_policy, record_on_stage, stage_of, stage_row
+from customer_feedback.tests.factories import (
+	make_feedback,
+	make_policy,
+	move_case,
+	record_on_stage,
+	stage_of,
+	stage_row,
+)
 
 EMAIL = "ada.lovelace@example.org"
 POSTCODE = "SW1A 1AA"
@@ -56,8 +63,7 @@ class StatusTestCase(FeedbackTestCase):
 		case = record_on_stage(
 			self.case(acknowledged_on="2024-12-20", **overrides), responded_on="2025-01-02"
 		)
-		case.status = "Responded"
-		case.save()
+		move_case(case, "Responded")
 		return case
 
 	def assertRefused(self, reference, email_or_postcode):
@@ -238,8 +244,7 @@ class TestRequestingTheNextStage(StatusTestCase):
 		case = self.responded()
 		self.ask(case)
 		case = record_on_stage(case, acknowledged_on="2025-01-02", responded_on="2025-01-02")
-		case.status = "Responded"
-		case.save()
+		move_case(case, "Responded")
 		view = public_view(case)
 		self.assertFalse(view["can_escalate"])
 		self.assertIsNone(view["escalation_unavailable"])
@@ -269,8 +274,7 @@ class TestRequestingTheNextStage(StatusTestCase):
 		claim = self.responded(compensation_claim=1)
 		self.assertRaisesRegex(EscalationError, "claim for compensation", self.ask, claim)
 		closed = self.responded()
-		closed.status = "Closed"
-		closed.save()
+		move_case(closed, "Closed")
 		self.assertRaisesRegex(
 			EscalationError, "is closed. If you are not satisfied, contact us", self.ask, closed
 		)

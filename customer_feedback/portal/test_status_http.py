@@ -15,6 +15,7 @@ from customer_feedback.tests.factories import (
 	delete_user,
 	make_feedback,
 	make_user,
+	move_case,
 	record_on_stage,
 	server_messages,
 	set_api_keys,
@@ -217,14 +218,14 @@ class TestGuestGetsNothing(PortalHTTPTestCase):
 		self.addCleanup(self.remove_user, staff)
 		name = self.make_case(email=staff, postcode=None, acknowledged_on="2024-12-20")
 		case = record_on_stage(frappe.get_doc("Feedback", name), responded_on="2025-01-06")
-		case.status = "Responded"
-		case.save()
+		move_case(case, "Responded")
 		frappe.db.set_value("Feedback", name, "owner", staff)
 		frappe.db.commit()
 		response = self.request(
 			"POST", STATUS + "request_next_stage_as_owner", token, json={"reference": name, "reason": "x"}
 		)
-		self.assertEqual(response.status_code, 404, response.text)
+		self.assertEqual(response.status_code, 403, response.text)
+		self.assertIn("Staff escalate a case from the desk", " ".join(server_messages(response)))
 		page = self.request("GET", "/my-feedback", token, headers={"Accept": "text/html"})
 		self.assertNotIn(f'id="cf-case-{name}"', page.text)
 		frappe.db.commit()
@@ -271,8 +272,7 @@ class TestStatusPage(PortalHTTPTestCase):
 	def test_the_customer_asks_for_the_next_stage_over_http(self):
 		name = self.make_case(email=EMAIL, postcode=None, acknowledged_on="2024-12-20")
 		case = record_on_stage(frappe.get_doc("Feedback", name), responded_on="2025-01-06")
-		case.status = "Responded"
-		case.save()
+		move_case(case, "Responded")
 		frappe.db.commit()
 		response = self.request(
 			"POST",
