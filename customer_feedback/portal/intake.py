@@ -277,6 +277,10 @@ def get_form_data(doctype: str, docname: str | None = None, web_form_name: str |
 	own fields only. The platform would send its owner the whole case, staff-only flags and names included."""
 	from frappe.website.doctype.web_form.web_form import get_form_data as platform_get_form_data
 
+	# The platform loads `doctype` whatever the form is a form of, so any published form (edit-profile,
+	# request-data) would hand a signed-in customer their whole case, or its stages: a form serves its own.
+	if frappe.db.get_value("Web Form", web_form_name, "doc_type") != doctype:
+		frappe.throw(_("This form shows only its own kind of record."), frappe.PermissionError)
 	out = platform_get_form_data(doctype, docname, web_form_name)
 	if web_form_name == WEB_FORM and out.get("doc"):
 		allowed = {field.fieldname for field in out.web_form.web_form_fields if field.fieldname}

@@ -143,6 +143,34 @@ class TestGuestGetsNothing(PortalHTTPTestCase):
 			self.assertNothingOf(response)
 
 	@web_form_needed
+	def test_another_web_form_gives_the_owner_nothing_of_their_case_or_its_stages(self):
+		# Sent while signed in, the case is the customer's own; every other published form would once load it.
+		own = self.make_case(email=CUSTOMER, safeguarding=1)
+		frappe.db.set_value("Feedback", own, "owner", CUSTOMER)
+		frappe.db.set_value("Complaint Stage", f"{own}-1", "owner", CUSTOMER)
+		frappe.db.commit()
+		other_forms = frappe.get_all("Web Form", {"name": ("!=", "feedback"), "published": 1}, pluck="name")
+		self.assertTrue(
+			other_forms, "the platform's own web forms (edit-profile, request-data) are installed"
+		)
+		for web_form in other_forms:
+			for doctype, docname in (
+				("Feedback", own),
+				("Feedback", None),  # the platform then loads "the" record the user owns
+				("Complaint Stage", f"{own}-1"),
+			):
+				with self.subTest(web_form=web_form, doctype=doctype, docname=docname):
+					response = self.request(
+						"POST",
+						"/api/method/frappe.website.doctype.web_form.web_form.get_form_data",
+						self.customer_token,
+						json={"doctype": doctype, "docname": docname, "web_form_name": web_form},
+					)
+					self.assertEqual(response.status_code, 403, response.text)
+					self.assertNotIn(SECRET, response.text)
+					self.assertNotIn(own, response.text)
+
+	@web_form_needed
 	def test_the_customer_sees_their_case_on_their_pages_not_as_the_case_document(self):
 		# The case carries their email, but the case document holds staff-only fields: neither the web
 		# form's data call nor a print view gives it to them (My feedback shows them the public view).
