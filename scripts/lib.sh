@@ -80,6 +80,6 @@ make_site() {
 		--db-root-username "$DB_ROOT_USER" --db-root-password "$DB_ROOT_PASSWORD" >/dev/null
 	frappe_cli --site "$site" set-config allow_tests true >/dev/null
 	# The suite makes a user per role and per case of its own, more than the platform's 60 an hour.
-	frappe_cli --site "$site" set-config throttle_user_limit 1000 >/dev/null
+	frappe_cli --site "$site" set-config --parse throttle_user_limit 1000 >/dev/null
 	frappe_cli --site "$site" install-app "$APP"
 }
