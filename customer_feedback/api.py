@@ -47,7 +47,7 @@ def parse_date_or_datetime(value: str | dt.date, fieldname: str) -> dt.date | dt
 		return dt.datetime.fromisoformat(text)
 	except ValueError:
 		frappe.throw(
-			_("{0} {1!r} is not a date: use YYYY-MM-DD or YYYY-MM-DD HH:MM:SS").format(fieldname, text),
+			_("{0} is not a date: use YYYY-MM-DD or YYYY-MM-DD HH:MM:SS").format(fieldname),
 			DeadlineQueryError,
 		)
 

@@ -119,11 +119,11 @@ def prepare(doc) -> None:
 def check_equality_answers(doc) -> None:
 	"""Refused before the case is saved, so a bad answer never leaves a case without its equality record."""
 	answers = {question: doc.get(f"equality_{question}") for question in EQUALITY_QUESTIONS}
-	for question, label in unoffered_answers(answers).items():
+	for label in unoffered_answers(answers).values():
 		frappe.throw(
 			_(
-				"{0}: {1!r} is not one of the answers offered. Choose one from the list, or leave it blank."
-			).format(_(label), answers[question]),
+				"{0}: the answer sent is not one of the answers offered. Choose one from the list, or leave it blank."
+			).format(_(label)),
 			SubmissionRefusedError,
 		)
 
@@ -181,7 +181,7 @@ def check_public_upload(file_doc, method=None) -> None:
 	if extension not in ALLOWED_EXTENSIONS:
 		frappe.throw(
 			_("{0} cannot be sent: send a {1} file instead.").format(
-				file_doc.file_name, ", ".join(ext.upper() for ext in ALLOWED_EXTENSIONS)
+				escape(file_doc.file_name), ", ".join(ext.upper() for ext in ALLOWED_EXTENSIONS)
 			),
 			AttachmentRefusedError,
 		)
@@ -191,7 +191,7 @@ def check_public_upload(file_doc, method=None) -> None:
 		frappe.throw(
 			_(
 				"{0} is {1:.1f} MB; files can be up to {2} MB. Send a smaller file, or a photo at a lower size."
-			).format(file_doc.file_name, size / 1024 / 1024, limit_mb),
+			).format(escape(file_doc.file_name), size / 1024 / 1024, limit_mb),
 			AttachmentRefusedError,
 		)
 

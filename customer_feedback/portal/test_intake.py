@@ -106,10 +106,26 @@ class TestPublicIntake(GuestSends, FeedbackTestCase):
 	def test_an_answer_not_offered_is_refused_and_nothing_is_saved(self):
 		before = frappe.db.count("Feedback")
 		with self.assertRaisesRegex(
-			SubmissionRefusedError, "Age: 'Ancient' is not one of the answers offered"
+			SubmissionRefusedError, "Age: the answer sent is not one of the answers offered"
 		):
 			self.send(equality_age_band="Ancient")
 		self.assertEqual(frappe.db.count("Feedback"), before)
+
+	def test_refusals_never_echo_what_was_sent_as_markup(self):
+		payload = "<img src=x onerror=alert(1)>"
+		with self.assertRaises(SubmissionRefusedError) as refused:
+			self.send(equality_age_band=payload)
+		self.assertNotIn("<img", str(refused.exception))
+		frappe.set_user("Guest")
+		try:
+			with self.assertRaises(AttachmentRefusedError) as refused:
+				frappe.get_doc(
+					{"doctype": "File", "file_name": f"{payload}.html", "content": b"<p>", "is_private": 1}
+				).insert(ignore_permissions=True)
+		finally:
+			frappe.set_user("Administrator")
+		self.assertNotIn("<img", str(refused.exception))
+		self.assertIn("&lt;img", str(refused.exception))
 
 	def test_staff_fields_cannot_be_set_from_the_form(self):
 		name = self.send(
