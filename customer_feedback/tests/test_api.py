@@ -123,7 +123,7 @@ class TestPreviewDeadlinesOverHTTP(LiveServerTestCase):
 		response = self.get(
 			self.manager_token, policy=CODE, feedback_type="Complaint", received_on="19/12/2024"
 		)
-		self.assertErrorNames(response, 417, "received_on", "19/12/2024")
+		self.assertErrorNames(response, 417, "received_on", "YYYY-MM-DD")
 
 
 class TestPreviewDeadlinesDirect(FrappeTestCase):
