@@ -620,32 +620,27 @@ class Feedback(Document):
 		stage.flags.from_feedback = True
 		stage.save(ignore_permissions=True)
 
-	def status_for_workflow_state(self) -> str | None:
-		"""The status the case's workflow state sets, if the state sets one."""
+	def workflow_statuses(self) -> tuple[str | None, dict[str, str]]:
+		"""The workflow's state field and the status each state sets (through its update field), from the
+		cached Workflow: read on every save, so no query once cached."""
 		from frappe.model.workflow import get_workflow_name
 
 		workflow = get_workflow_name(self.doctype)
 		if not workflow:
-			return None
-		state = self.get(frappe.db.get_value("Workflow", workflow, "workflow_state_field"))
-		return frappe.db.get_value(
-			"Workflow Document State",
-			{"parent": workflow, "state": state, "update_field": "status"},
-			"update_value",
-		)
+			return None, {}
+		doc = frappe.get_cached_doc("Workflow", workflow)
+		statuses = {row.state: row.update_value for row in doc.states if row.update_field == "status"}
+		return doc.workflow_state_field, statuses
+
+	def status_for_workflow_state(self) -> str | None:
+		"""The status the case's workflow state sets, if the state sets one."""
+		state_field, statuses = self.workflow_statuses()
+		return statuses.get(self.get(state_field)) if state_field else None
 
 	def set_workflow_state_for_status(self):
 		"""Keep the workflow's own state in step when code moves `status`: the state whose update field sets
 		this status, whatever an administrator has named it."""
-		from frappe.model.workflow import get_workflow_name
-
-		workflow = get_workflow_name(self.doctype)
-		if not workflow:
-			return
-		state = frappe.db.get_value(
-			"Workflow Document State",
-			{"parent": workflow, "update_field": "status", "update_value": self.status},
-			"state",
-		)
+		state_field, statuses = self.workflow_statuses()
+		state = next((state for state, status in statuses.items() if status == self.status), None)
 		if state:
-			self.set(frappe.db.get_value("Workflow", workflow, "workflow_state_field"), state)
+			self.set(state_field, state)
