@@ -12,6 +12,7 @@ import frappe
 from customer_feedback.portal.status import LOOKUP_LIMIT
 from customer_feedback.tests.factories import (
 	LiveServerTestCase,
+	delete_committed_cases,
 	delete_user,
 	make_feedback,
 	make_user,
@@ -63,14 +64,7 @@ class PortalHTTPTestCase(LiveServerTestCase):
 	def clean_up(cls):
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
-		for name in cls.cases:
-			contact = frappe.db.get_value("Feedback", name, "contact")
-			frappe.db.delete("Complaint Stage", {"feedback": name})
-			frappe.db.delete("Comment", {"reference_doctype": "Feedback", "reference_name": name})
-			frappe.db.delete("Version", {"ref_doctype": "Feedback", "docname": name})
-			frappe.db.delete("Feedback", {"name": name})
-			if contact and not frappe.db.exists("Feedback", {"contact": contact}):
-				frappe.delete_doc_if_exists("Contact", contact, force=True)
+		delete_committed_cases(cls.cases)
 		for user in (CUSTOMER, STRANGER):
 			# Not delete_user: User.on_trash wants a System Manager other than Administrator, which a fresh
 			# site running this module alone does not have; these website users own nothing else.

@@ -232,3 +232,17 @@ def move_case(case, status: str):
 	workflow's actions, which a user's direct write of `status` may not take. Returns the case."""
 	case.move_by_rule(status)
 	return case
+
+
+def delete_committed_cases(names: list[str]) -> None:
+	"""Delete, for a live-server test's cleanup, the cases it committed: their stages, timeline, emails, and
+	their Contact when no other case uses it."""
+	for name in names:
+		contact = frappe.db.get_value("Feedback", name, "contact")
+		frappe.db.delete("Complaint Stage", {"feedback": name})
+		for doctype in ("Communication", "Comment", "Email Queue"):
+			frappe.db.delete(doctype, {"reference_doctype": "Feedback", "reference_name": name})
+		frappe.db.delete("Version", {"ref_doctype": "Feedback", "docname": name})
+		frappe.db.delete("Feedback", {"name": name})
+		if contact and not frappe.db.exists("Feedback", {"contact": contact}):
+			frappe.delete_doc_if_exists("Contact", contact, force=True)

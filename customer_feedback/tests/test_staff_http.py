@@ -12,6 +12,7 @@ import frappe
 
 from customer_feedback.tests.factories import (
 	LiveServerTestCase,
+	delete_committed_cases,
 	make_feedback,
 	make_user,
 	server_messages,
@@ -53,19 +54,7 @@ class TestStaffOverHTTP(LiveServerTestCase):
 	def clean_up(cls):
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
-		for name in cls.cases:
-			contact = frappe.db.get_value("Feedback", name, "contact")
-			for doctype, field in (
-				("Complaint Stage", "feedback"),
-				("Communication", "reference_name"),
-				("Comment", "reference_name"),
-				("Version", "docname"),
-				("Email Queue", "reference_name"),
-			):
-				frappe.db.delete(doctype, {field: name})
-			frappe.db.delete("Feedback", {"name": name})
-			if contact and not frappe.db.exists("Feedback", {"contact": contact}):
-				frappe.delete_doc_if_exists("Contact", contact, force=True)
+		delete_committed_cases(cls.cases)
 		for email in ROLES:
 			frappe.db.delete("Has Role", {"parent": email})
 			frappe.db.delete("User", {"name": email})
