@@ -226,3 +226,11 @@ class ComplaintStage(Document):
 		if case.current_stage == self.stage_number:
 			case.flags.current_stage_doc = self
 			case.save(ignore_permissions=True)
+
+
+def on_doctype_update():
+	"""One stage per number per case in the database itself, whatever the stage's name: the last guard
+	against two escalations at once (Feedback.escalate locks the case first)."""
+	frappe.db.add_unique(
+		"Complaint Stage", ["feedback", "stage_number"], constraint_name="unique_feedback_stage"
+	)

@@ -538,6 +538,19 @@ class Feedback(Document):
 
 	def escalate(self, reason: str | None = None, requested_on=None):
 		"""Open the next stage (or refer to the external body after the last) at the customer's request."""
+		# Two escalations at once (a double click, two coordinators) must open one stage: the case's row stays
+		# locked until this request ends, and a copy read before another escalation committed is refused.
+		now = frappe.db.get_value(
+			"Feedback", self.name, ["current_stage", "status"], as_dict=True, for_update=True
+		)
+		if now and (int(now.current_stage or 0) != int(self.current_stage or 0) or now.status != self.status):
+			frappe.throw(
+				_(
+					"Feedback {0} was escalated or changed a moment ago, while you were escalating it: it is now {1} at stage {2}. Reload it to see where it stands, and escalate it again only if it still needs it."
+				).format(self.name, _(now.status), now.current_stage),
+				EscalationError,
+				title=_("Already escalated"),
+			)
 		rules = get_rules(self.policy)
 		block = escalation_block(self.escalation_facts(rules), getdate(nowdate()), by_customer=False)
 		if block:
