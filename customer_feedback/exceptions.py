@@ -55,6 +55,15 @@ class AttachmentRefusedError(frappe.ValidationError):
 	"""A file the public form does not take: its type or size, or one not uploaded with the form."""
 
 
+class UploadRefusedError(frappe.PermissionError):
+	"""An upload from the public that asks for more than a new file of its own: a file_url, a document to
+	attach to, a method to run, the old uploadfile, or a File made some other way."""
+
+
+class TooManyUploadsError(frappe.RateLimitExceededError):
+	"""Too many uploads from one IP address in the window (HTTP 429)."""
+
+
 class LookupInputError(frappe.ValidationError):
 	"""A status look-up or next-stage request missing its reference, or the email address or postcode."""
 

@@ -33,6 +33,8 @@ before_uninstall = "customer_feedback.setup.install.before_uninstall"
 # idempotent too (one survey per case, a fixed sample), so a missed day is caught up by the next run.
 scheduler_events = {
 	"hourly_long": ["customer_feedback.sweep.run"],
+	# The public's uploads no submission claimed within a day (customer_feedback/portal/uploads.py).
+	"daily": ["customer_feedback.portal.uploads.remove_unclaimed_uploads"],
 	"daily_long": ["customer_feedback.portal.survey.send_surveys"],
 }
 
@@ -43,14 +45,21 @@ scheduler_events = {
 override_whitelisted_methods = {
 	"frappe.website.doctype.web_form.web_form.accept": "customer_feedback.portal.intake.accept",
 	"frappe.website.doctype.web_form.web_form.get_form_data": "customer_feedback.portal.intake.get_form_data",
+	# The public uploads new files only, private and attached to nothing (customer_feedback/portal/uploads.py).
+	"upload_file": "customer_feedback.portal.uploads.upload_file",
+	"frappe.handler.upload_file": "customer_feedback.portal.uploads.upload_file",
+	"uploadfile": "customer_feedback.portal.uploads.uploadfile",
+	"frappe.handler.uploadfile": "customer_feedback.portal.uploads.uploadfile",
 }
+# REST API v2 routes upload_file to the platform's function, past the overrides above.
+before_request = ["customer_feedback.portal.uploads.refuse_public_upload_elsewhere"]
 # The form's own steps join the case's insert here, so the Feedback controller never imports the portal.
 doc_events = {
 	"Feedback": {
 		"before_insert": "customer_feedback.portal.intake.before_insert",
 		"after_insert": "customer_feedback.portal.intake.after_insert",
 	},
-	"File": {"before_insert": "customer_feedback.portal.intake.check_public_upload"},
+	"File": {"before_insert": "customer_feedback.portal.uploads.check_public_upload"},
 }
 # For Notification templates: the same "what happens next" the form's receipt shows.
 jinja = {"methods": ["customer_feedback.portal.intake.what_happens_next"]}
@@ -77,6 +86,7 @@ permission_query_conditions = {
 has_permission = {
 	"Feedback": "customer_feedback.permissions.has_feedback_permission",
 	"Complaint Stage": "customer_feedback.permissions.has_complaint_stage_permission",
+	"File": "customer_feedback.portal.uploads.file_permission",
 }
 
 # No has_website_permission for Feedback: customers see their cases through public_view

@@ -22,8 +22,12 @@ from customer_feedback.customer_feedback.doctype.equality_monitoring.equality_mo
 	record_equality_answers,
 	unoffered_answers,
 )
-from customer_feedback.exceptions import AttachmentRefusedError, SubmissionRefusedError
-from customer_feedback.portal import format_day
+from customer_feedback.exceptions import SubmissionRefusedError
+from customer_feedback.portal import format_day, uploads
+
+# The web form's page (web_form/feedback/feedback.py) reads these from here; uploads.py owns them.
+ALLOWED_EXTENSIONS = uploads.ALLOWED_EXTENSIONS
+max_attachment_mb = uploads.max_attachment_mb
 
 WEB_FORM = "feedback"
 # What the public form offers. Representations and service requests are recorded by staff: "representation"
@@ -37,8 +41,6 @@ TEXT_LIMITS = {
 	"address": 500,
 }
 ATTACHMENT_FIELDS = ("attachment_1", "attachment_2")
-ALLOWED_EXTENSIONS = ("pdf", "doc", "docx", "odt", "txt", "jpg", "jpeg", "png")
-DEFAULT_MAX_ATTACHMENT_MB = 5
 HONEYPOT = "website_address"
 
 
@@ -112,8 +114,8 @@ def prepare(doc) -> None:
 	doc.status = OPEN
 	doc.policy = None  # the default policy, set by the controller
 	for fieldname in ATTACHMENT_FIELDS:
-		if doc.get(fieldname):
-			check_uploaded_here(doc.get(fieldname), _(doc.meta.get_label(fieldname)))
+		if value := uploads.submitted_value(doc, fieldname):
+			uploads.check_handle(value, _(doc.meta.get_label(fieldname)))
 
 
 def check_equality_answers(doc) -> None:
@@ -128,19 +130,6 @@ def check_equality_answers(doc) -> None:
 		)
 
 
-def check_uploaded_here(file_url: str, label: str) -> None:
-	"""An attachment must be a file just uploaded by this visitor and not yet attached to anything: a crafted
-	submission must not attach a file someone else uploaded."""
-	if not frappe.db.exists(
-		"File",
-		{"file_url": file_url, "owner": frappe.session.user, "attached_to_name": ("is", "not set")},
-	):
-		frappe.throw(
-			_("{0} was not uploaded with this form: remove it and attach the file again.").format(label),
-			AttachmentRefusedError,
-		)
-
-
 def complete(doc) -> None:
 	"""After the case is saved: equality answers go apart from the case, and uploads are attached to it."""
 	record_equality_answers(
@@ -148,59 +137,7 @@ def complete(doc) -> None:
 	)
 	for fieldname in ATTACHMENT_FIELDS:
 		if doc.get(fieldname):
-			# Identical uploads share one file_url; attach only this visitor's latest unattached one.
-			upload = frappe.get_all(
-				"File",
-				{
-					"file_url": doc.get(fieldname),
-					"owner": frappe.session.user,
-					"attached_to_name": ("is", "not set"),
-				},
-				pluck="name",
-				order_by="creation desc",
-				limit=1,
-			)
-			if upload:
-				frappe.db.set_value(
-					"File",
-					upload[0],
-					{
-						"attached_to_doctype": doc.doctype,
-						"attached_to_name": doc.name,
-						"attached_to_field": fieldname,
-					},
-				)
-
-
-def check_public_upload(file_doc, method=None) -> None:
-	"""doc_events File before_insert: what a guest (the public form) may upload, checked on the server as well
-	as in the browser. Frappe already limits guests to documents and images; this narrows the types and size."""
-	if frappe.session.user != "Guest" or not file_doc.file_name:
-		return
-	extension = file_doc.file_name.rsplit(".", 1)[-1].lower() if "." in file_doc.file_name else ""
-	if extension not in ALLOWED_EXTENSIONS:
-		frappe.throw(
-			_("{0} cannot be sent: send a {1} file instead.").format(
-				escape(file_doc.file_name), ", ".join(ext.upper() for ext in ALLOWED_EXTENSIONS)
-			),
-			AttachmentRefusedError,
-		)
-	size = len(file_doc.content or b"") if file_doc.content else (file_doc.file_size or 0)
-	limit_mb = max_attachment_mb()
-	if size > limit_mb * 1024 * 1024:
-		frappe.throw(
-			_(
-				"{0} is {1:.1f} MB; files can be up to {2} MB. Send a smaller file, or a photo at a lower size."
-			).format(escape(file_doc.file_name), size / 1024 / 1024, limit_mb),
-			AttachmentRefusedError,
-		)
-
-
-def max_attachment_mb() -> int:
-	return (
-		frappe.db.get_single_value("Customer Feedback Settings", "max_attachment_mb")
-		or DEFAULT_MAX_ATTACHMENT_MB
-	)
+			uploads.claim(doc, fieldname)
 
 
 def what_happens_next(doc) -> str:

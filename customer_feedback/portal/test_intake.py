@@ -9,7 +9,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from customer_feedback.exceptions import AttachmentRefusedError, SubmissionRefusedError
-from customer_feedback.portal import intake
+from customer_feedback.portal import intake, uploads
 from customer_feedback.tests.base import FeedbackTestCase
 from customer_feedback.tests.factories import LiveServerTestCase, server_messages
 from customer_feedback.tests.test_notifications import NotificationTestCase, emails_about, message_about
@@ -192,21 +192,27 @@ class TestPublicIntake(GuestSends, FeedbackTestCase):
 		other = frappe.get_doc(
 			{"doctype": "File", "file_name": "someone-else.pdf", "content": b"%PDF-1.4", "is_private": 1}
 		).insert(ignore_permissions=True)
-		with self.assertRaisesRegex(AttachmentRefusedError, "was not uploaded with this form"):
-			self.send(attachment_1=other.file_url)
+		for sent in (other.file_url, uploads.handle_for(other.name)):
+			with self.assertRaisesRegex(
+				AttachmentRefusedError, "Attachment 1 was not uploaded with this form"
+			):
+				self.send(attachment_1=sent)
 
 	def test_an_uploaded_attachment_is_attached_to_the_case(self):
 		frappe.set_user("Guest")
 		upload = frappe.get_doc(
 			{"doctype": "File", "file_name": "photo.png", "content": b"\x89PNG\r\n", "is_private": 1}
-		).insert(ignore_permissions=True)
+		)
+		upload.flags.public_upload = True  # as uploads.upload_file makes it
+		upload.insert(ignore_permissions=True)
 		frappe.set_user("Administrator")
-		name = self.send(attachment_1=upload.file_url)["name"]
+		name = self.send(attachment_1=uploads.handle_for(upload.name))["name"]
 		upload.reload()
 		self.assertEqual(
 			(upload.attached_to_doctype, upload.attached_to_name, upload.attached_to_field),
 			("Feedback", name, "attachment_1"),
 		)
+		self.assertEqual(frappe.db.get_value("Feedback", name, "attachment_1"), upload.file_url)
 
 	def test_guests_may_upload_only_documents_and_images_of_limited_size(self):
 		frappe.set_user("Guest")

@@ -46,7 +46,7 @@ def hide_error_tracebacks() -> None:
 def allow_public_attachments() -> None:
 	"""The public form's attachments are uploaded by guests before the case exists, which the platform allows
 	only with this setting. Guests are limited to documents and images by Frappe, and further by
-	customer_feedback.portal.intake.check_public_upload."""
+	customer_feedback.portal.uploads."""
 	frappe.db.set_single_value("System Settings", "allow_guests_to_upload_files", 1)
 
 

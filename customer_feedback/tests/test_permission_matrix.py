@@ -215,6 +215,9 @@ PROBES = {
 		"web_form_name": "feedback",
 	},
 	"customer_feedback.portal.survey.answer_survey": lambda case: {"token": "not-a-token"},
+	# In process there is no request, so no file: refused as input once past the permission check.
+	"customer_feedback.portal.uploads.upload_file": lambda case: {},
+	"customer_feedback.portal.uploads.uploadfile": lambda case: {},
 	"customer_feedback.portal.status.look_up": lambda case: {"reference": case, "email_or_postcode": "x"},
 	"customer_feedback.portal.status.request_next_stage": lambda case: {
 		"reference": case,
