@@ -6,8 +6,9 @@ import frappe
 from frappe import _
 
 from customer_feedback.constants import ESCALATION_REFUSERS, POLICY_EDITORS
+from customer_feedback.customer_feedback.doctype.feedback.access_code import issue as issue_code
 from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import get_policy
-from customer_feedback.exceptions import DeadlineQueryError
+from customer_feedback.exceptions import AccessCodeRefusedError, DeadlineQueryError
 
 
 @frappe.whitelist(methods=["GET", "POST"])
@@ -80,3 +81,18 @@ def convert_to_complaint(feedback: str, reason: str | None = None) -> dict[str, 
 	doc.check_permission("write")
 	doc.convert_to_complaint(reason)
 	return {"feedback_type": doc.feedback_type, "current_stage": doc.current_stage}
+
+
+@frappe.whitelist(methods=["POST"])
+def issue_access_code(feedback: str) -> dict[str, str]:
+	"""A new access code for the customer's status look-up, for staff to give them (on the telephone, in a
+	letter) when the case was recorded by staff or the code was lost: the earlier code stops working. The
+	code is returned once; only its HMAC is kept."""
+	doc = frappe.get_doc("Feedback", feedback)
+	doc.check_permission("write")
+	if doc.is_anonymous:
+		frappe.throw(
+			_("Feedback {0} is anonymous: there is nobody to give an access code to.").format(doc.name),
+			AccessCodeRefusedError,
+		)
+	return {"access_code": issue_code(doc, by_staff=True)}

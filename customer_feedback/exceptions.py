@@ -105,3 +105,7 @@ class StageMovedOutsideCaseError(frappe.PermissionError):
 
 class StatusBypassError(frappe.PermissionError):
 	"""A case's status set directly, around the workflow's actions."""
+
+
+class AccessCodeRefusedError(frappe.ValidationError):
+	"""An access code asked for a case that cannot have one (an anonymous case: nobody to give it to)."""

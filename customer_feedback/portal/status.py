@@ -1,8 +1,8 @@
 """What a customer can see of their case, and their request for the next complaint stage.
 
 Three ways in, one view (`public_view`):
-- the status look-up at /feedback/status (www/feedback_status): a guest gives the reference and the email
-  address or postcode they gave us (`look_up`, `request_next_stage`);
+- the status look-up at /feedback/status (www/feedback_status): a guest gives the reference and the access
+  code from their receipt or acknowledgement (`look_up`, `request_next_stage`);
 - My feedback at /my-feedback (www/my_feedback): a logged-in website user sees the cases they sent or that
   carry their email address (`my_cases`, `request_next_stage_as_owner`).
 The web form's own per-case view never shows the case: the form needs no login, so the platform sends
@@ -18,15 +18,17 @@ themselves, so the pages give its contact details instead of a button.
 from __future__ import annotations
 
 import re
+import time
 from functools import wraps
 
 import frappe
 from frappe import _
-from frappe.rate_limiter import rate_limit
 from frappe.utils import cstr, getdate, now_datetime, nowdate
 
 from customer_feedback import case_rules
+from customer_feedback.access_codes import FAILURES_PER_REFERENCE_PER_DAY, client_network
 from customer_feedback.constants import ACKNOWLEDGED, CLOSED, OPEN, RESPONDED, WITH_EXTERNAL_BODY
+from customer_feedback.customer_feedback.doctype.feedback.access_code import opens as code_opens_case
 from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import (
 	external_body_name,
 	get_rules,
@@ -40,13 +42,15 @@ from customer_feedback.exceptions import (
 )
 from customer_feedback.portal import format_day
 
-# Per IP address, for each method: someone checking their own case, or mistyping the reference a few
-# times, stays well inside 10 tries in 10 minutes, while guessing a reference with an email address or
-# postcode needs far more tries than the 1,440 a day this allows.
+# Tries per network (an IPv4 address, or an IPv6 /64: customer_feedback.access_codes.client_network), for
+# each method: someone checking their own case, or mistyping a few times, stays well inside 10 tries in 10
+# minutes. Wrong codes are counted per reference as well (FAILURES_PER_REFERENCE_PER_DAY), so spreading the
+# guesses over many networks does not help either.
 LOOKUP_LIMIT = 10
 LOOKUP_WINDOW_SECONDS = 10 * 60
 REASON_LIMIT = 3000  # characters: a full explanation, not a pasted document
 DEFAULT_HANDLED_BY = "a member of our staff"
+TRIES_KEY = "customer_feedback:lookup"
 
 # The case's status in the words the public pages use.
 PUBLIC_STATUS = {
@@ -58,26 +62,59 @@ PUBLIC_STATUS = {
 }
 
 
-def per_ip_limit(fn):
-	"""Frappe's rate_limit per IP address (counted in the cache, refused with HTTP 429), answering with a
-	message that says how long to wait rather than the platform's 'try after sometime'."""
-	limited = rate_limit(limit=LOOKUP_LIMIT, seconds=LOOKUP_WINDOW_SECONDS)(fn)
+def per_network_limit(fn):
+	"""A limit on tries per network and method over HTTP, refused with HTTP 429 and a message saying how long
+	to wait. Not the platform's rate_limit: that counts per exact address, and IPv6 gives one person
+	billions of those."""
 
 	@wraps(fn)
 	def wrapper(*args, **kwargs):
-		try:
-			return limited(*args, **kwargs)
-		except frappe.RateLimitExceededError:
-			frappe.clear_last_message()
-			frappe.throw(
-				_(
-					"You have tried {0} times in {1} minutes, which is our limit: wait {1} minutes and try again, or contact us and quote your reference."
-				).format(LOOKUP_LIMIT, LOOKUP_WINDOW_SECONDS // 60),
-				TooManyLookupsError,
-				title=_("Too many tries"),
-			)
+		if frappe.request:
+			network = client_network(frappe.local.request_ip)
+			window = int(time.time()) // LOOKUP_WINDOW_SECONDS
+			key = f"{TRIES_KEY}:network:{fn.__name__}:{network}:{window}"
+			if count_try(key, LOOKUP_WINDOW_SECONDS) > LOOKUP_LIMIT:
+				frappe.throw(
+					_(
+						"You have tried {0} times in {1} minutes, which is our limit: wait {1} minutes and try again, or contact us and quote your reference."
+					).format(LOOKUP_LIMIT, LOOKUP_WINDOW_SECONDS // 60),
+					TooManyLookupsError,
+					title=_("Too many tries"),
+				)
+		return fn(*args, **kwargs)
 
 	return wrapper
+
+
+def count_try(key: str, seconds: int) -> int:
+	key = frappe.cache.make_key(key)
+	tries = frappe.cache.incrby(key, 1)
+	if tries == 1:
+		frappe.cache.expire(key, seconds)
+	return tries
+
+
+def reference_failures_key(reference: str) -> str:
+	return f"{TRIES_KEY}:reference:{reference}:{nowdate()}"
+
+
+def refuse_if_locked(reference: str) -> None:
+	"""After FAILURES_PER_REFERENCE_PER_DAY wrong codes, the reference is shut for the rest of the day, right
+	code or not: otherwise guessing would only need more networks. The customer can still contact us."""
+	failures = frappe.cache.get(frappe.cache.make_key(reference_failures_key(reference)))
+	if int(failures or 0) >= FAILURES_PER_REFERENCE_PER_DAY:
+		frappe.throw(
+			_(
+				"The access code for this reference has been entered wrongly {0} times today, so we have stopped look-ups for it until tomorrow to keep it safe. Try again tomorrow, or contact us and quote your reference."
+			).format(FAILURES_PER_REFERENCE_PER_DAY),
+			TooManyLookupsError,
+			title=_("Too many tries"),
+		)
+
+
+def forget_failed_tries() -> None:
+	"""Clear every count of tries (for tests, and for an administrator helping a locked-out customer)."""
+	frappe.cache.delete_keys(f"{TRIES_KEY}:")
 
 
 # -- the public view of a case -----------------------------------------------------------------------------
@@ -311,55 +348,47 @@ def escalate_for_customer(doc, reason: str | None, via: str) -> dict:
 	}
 
 
-# -- finding the case: by reference and email or postcode, or as its owner ---------------------------------
+# -- finding the case: by reference and access code, or as its owner --------------------------------------
 
 
 def compact(text: str | None) -> str:
-	"""A reference or postcode as typed, compared without spaces and case: " fb-2025-00042", "b91 3qb"."""
+	"""A reference as typed, compared without spaces and case: " fb-2025-00042"."""
 	return re.sub(r"\s+", "", cstr(text)).upper()
 
 
-def check_lookup_input(reference: str | None, email_or_postcode: str | None) -> None:
+def check_lookup_input(reference: str | None, code: str | None) -> None:
 	if not compact(reference):
 		frappe.throw(
 			_("Reference is empty: enter the reference from our acknowledgement, like FB-2025-00042."),
 			LookupInputError,
 		)
-	if not cstr(email_or_postcode).strip():
+	if not cstr(code).strip():
 		frappe.throw(
-			_("Email address or postcode is empty: enter the email address or postcode you gave us."),
+			_(
+				"Access code is empty: enter the access code from your receipt or our acknowledgement, like ABCDE-FGHJK."
+			),
 			LookupInputError,
 		)
 
 
-def case_for(reference: str, email_or_postcode: str):
-	"""The case with this reference whose email address (or representative's) or postcode is the one given.
-	A missing case, a wrong pair and an anonymous case get the same refusal, from the same single query."""
-	check_lookup_input(reference, email_or_postcode)
-	row = frappe.db.get_value(
-		"Feedback",
-		compact(reference),
-		["name", "email", "representative_email", "postcode", "is_anonymous"],
-		as_dict=True,
-	)
-	if not (row and not row.is_anonymous and matches(row, email_or_postcode)):
+def case_for(reference: str, code: str):
+	"""The case with this reference, if the access code is its own. A missing case, a wrong code, a case with
+	no code and an anonymous case get the same refusal, from the same single query; a wrong code counts
+	against the reference."""
+	check_lookup_input(reference, code)
+	name = compact(reference)
+	refuse_if_locked(name)
+	row = frappe.db.get_value("Feedback", name, ["name", "access_code_hash", "is_anonymous"], as_dict=True)
+	if not (row and not row.is_anonymous and code_opens_case(row.name, row.access_code_hash, code)):
+		count_try(reference_failures_key(name), 2 * 24 * 60 * 60)
 		refuse()
 	return frappe.get_doc("Feedback", row.name)
-
-
-def matches(row, given: str) -> bool:
-	given = cstr(given).strip()
-	if "@" in given:
-		emails = {cstr(row.email).strip().casefold(), cstr(row.representative_email).strip().casefold()}
-		return given.casefold() in emails - {""}
-	postcode = compact(row.postcode)
-	return bool(postcode) and compact(given) == postcode
 
 
 def refuse():
 	frappe.throw(
 		_(
-			"We cannot find feedback with that reference and email address or postcode. Check both against our acknowledgement: the reference looks like FB-2025-00042, and the email address or postcode must be the one you gave us."
+			"We cannot find feedback with that reference and access code. Check both against your receipt or our acknowledgement: the reference looks like FB-2025-00042 and the access code like ABCDE-FGHJK. If you have lost the code, contact us and we will give you a new one."
 		),
 		LookupRefusedError,
 		title=_("Not found"),
@@ -420,17 +449,17 @@ def own_case(reference: str):
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-@per_ip_limit
-def look_up(reference: str, email_or_postcode: str) -> dict:
-	"""The public view of a case, given its reference and the email address or postcode the customer gave."""
-	return public_view(case_for(reference, email_or_postcode))
+@per_network_limit
+def look_up(reference: str, access_code: str) -> dict:
+	"""The public view of a case, given its reference and its access code."""
+	return public_view(case_for(reference, access_code))
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-@per_ip_limit
-def request_next_stage(reference: str, email_or_postcode: str, reason: str | None = None) -> dict:
-	"""The customer asks for the next complaint stage from the status page (identity checked again here)."""
-	doc = case_for(reference, email_or_postcode)
+@per_network_limit
+def request_next_stage(reference: str, access_code: str, reason: str | None = None) -> dict:
+	"""The customer asks for the next complaint stage from the status page (the code checked again here)."""
+	doc = case_for(reference, access_code)
 	return escalate_for_customer(doc, reason, _("the status page"))
 
 

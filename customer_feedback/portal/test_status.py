@@ -4,13 +4,19 @@ dates (FeedbackTestCase). England; a complaint received Thu 19 Dec 2024 under th
 
 import frappe
 
+from customer_feedback.access_codes import FAILURES_PER_REFERENCE_PER_DAY
+from customer_feedback.api import issue_access_code as issue_access_code_as_staff
+from customer_feedback.customer_feedback.doctype.feedback.access_code import issue as issue_access_code
 from customer_feedback.exceptions import (
+	AccessCodeRefusedError,
 	EscalationError,
 	EscalationReasonRequiredError,
 	LookupInputError,
 	LookupRefusedError,
+	TooManyLookupsError,
 )
 from customer_feedback.portal.status import (
+	forget_failed_tries,
 	look_up,
 	my_cases,
 	public_view,
@@ -56,8 +62,15 @@ PUBLIC_KEYS = {
 class StatusTestCase(FeedbackTestCase):
 	USERS = {CUSTOMER: [], STRANGER: [], HANDLER: ["Feedback User", "Investigating Officer"]}
 
+	def setUp(self):
+		super().setUp()
+		forget_failed_tries()
+
 	def case(self, **overrides):
-		return make_feedback(**{"postcode": POSTCODE, **overrides})
+		"""A case with an access code, held on the document as the receipt has it."""
+		case = make_feedback(**{"postcode": POSTCODE, **overrides})
+		issue_access_code(case)
+		return case
 
 	def responded(self, **overrides):
 		case = record_on_stage(
@@ -66,53 +79,74 @@ class StatusTestCase(FeedbackTestCase):
 		move_case(case, "Responded")
 		return case
 
-	def assertRefused(self, reference, email_or_postcode):
+	def assertRefused(self, reference, code):
 		with self.assertRaises(LookupRefusedError) as caught:
-			look_up(reference, email_or_postcode)
+			look_up(reference, code)
 		return str(caught.exception)
 
 
 class TestLookUp(StatusTestCase):
-	def test_email_matches_trimmed_and_in_any_case_and_the_representatives_too(self):
-		case = self.case(
-			has_representative=1,
-			representative_name="Charles Babbage",
-			representative_email="charles@example.org",
-			customer_consent_confirmed=1,
-		)
-		self.assertEqual(look_up(case.name, "  Ada.Lovelace@EXAMPLE.org ")["reference"], case.name)
-		self.assertEqual(look_up(case.name, "CHARLES@example.org")["reference"], case.name)
-
-	def test_postcode_matches_without_spaces_in_any_case_and_the_reference_too(self):
+	def test_the_code_opens_its_case_however_it_and_the_reference_are_typed(self):
 		case = self.case()
-		self.assertEqual(look_up(f" {case.name.lower()} ", "sw1a1aa")["reference"], case.name)
-		self.assertEqual(look_up(case.name, "s w 1 a 1 a a")["reference"], case.name)
+		typed = case.access_code.lower().replace("-", " ")
+		self.assertRegex(case.access_code, r"^[A-Z2-9]{5}-[A-Z2-9]{5}$")
+		self.assertEqual(look_up(f" {case.name.lower()} ", typed)["reference"], case.name)
 
-	def test_wrong_pair_missing_case_and_anonymous_case_get_the_same_refusal(self):
-		case = self.case()
-		anonymous = make_feedback(is_anonymous=1, customer_name=None, email=None, postcode=POSTCODE)
+	def test_wrong_code_missing_case_case_without_a_code_and_anonymous_case_get_one_refusal(self):
+		case, other = self.case(), self.case()
+		never_given = make_feedback(postcode=POSTCODE)
+		anonymous = make_feedback(is_anonymous=1, customer_name=None, email=None)
+		issue_access_code(anonymous)
 		answers = {
-			self.assertRefused(case.name, "someone.else@example.org"),
-			self.assertRefused(case.name, "B1 1AA"),
-			self.assertRefused("FB-1999-99999", EMAIL),
-			self.assertRefused(anonymous.name, POSTCODE),
-			self.assertRefused(anonymous.name, "guest@example.com"),
+			self.assertRefused(case.name, "ABCDE-FGHJK"),
+			self.assertRefused(case.name, other.access_code),
+			self.assertRefused("FB-1999-99999", case.access_code),
+			self.assertRefused(never_given.name, case.access_code),
+			self.assertRefused(anonymous.name, anonymous.access_code),
+			# What the look-up asked for before access codes opens nothing now.
+			self.assertRefused(case.name, EMAIL),
+			self.assertRefused(case.name, POSTCODE),
 		}
 		self.assertEqual(len(answers), 1, answers)
-		self.assertIn("cannot find feedback with that reference", answers.pop())
+		self.assertIn("cannot find feedback with that reference and access code", answers.pop())
 
-	def test_a_case_without_a_postcode_is_not_found_by_a_blank_one(self):
-		case = self.case(postcode=None, email=None, phone="+44 20 7946 0000")
-		self.assertRefused(case.name, "  @ ")
-		self.assertRaisesRegex(
-			LookupInputError, "Email address or postcode is empty", look_up, case.name, " "
+	def test_a_blank_reference_or_code_is_named(self):
+		case = self.case()
+		self.assertRaisesRegex(LookupInputError, "Access code is empty", look_up, case.name, " ")
+		self.assertRaisesRegex(LookupInputError, "Reference is empty", look_up, " ", case.access_code)
+
+	def test_five_wrong_codes_shut_the_reference_for_the_day_even_to_its_right_code(self):
+		self.at("2024-12-20 09:00:00")
+		case, other = self.case(), self.case()
+		for _ in range(FAILURES_PER_REFERENCE_PER_DAY):
+			self.assertRefused(case.name, "ABCDE-FGHJK")
+		with self.assertRaisesRegex(TooManyLookupsError, "entered wrongly 5 times today"):
+			look_up(case.name, case.access_code)
+		self.assertEqual(look_up(other.name, other.access_code)["reference"], other.name)
+		self.at("2024-12-21 00:01:00")  # the next day, in the site's time zone
+		self.assertEqual(look_up(case.name, case.access_code)["reference"], case.name)
+
+	def test_a_code_issued_by_staff_replaces_the_old_one_and_says_so_on_the_timeline(self):
+		case = self.case()
+		old_code = case.access_code
+		new_code = issue_access_code_as_staff(case.name)["access_code"]
+		self.assertNotEqual(new_code, old_code)
+		self.assertRefused(case.name, old_code)
+		self.assertEqual(look_up(case.name, new_code)["reference"], case.name)
+		self.assertTrue(
+			frappe.db.exists(
+				"Comment", {"reference_name": case.name, "content": ("like", "%issued a new access code%")}
+			)
 		)
-		self.assertRaisesRegex(LookupInputError, "Reference is empty", look_up, " ", POSTCODE)
+		stored = frappe.db.get_value("Feedback", case.name, "access_code_hash")
+		self.assertNotIn(new_code.replace("-", ""), stored)
+		anonymous = make_feedback(is_anonymous=1, customer_name=None, email=None)
+		self.assertRaises(AccessCodeRefusedError, issue_access_code_as_staff, anonymous.name)
 
 	def test_the_view_shows_public_words_and_nothing_internal(self):
 		self.at("2024-12-20 09:00:00")
 		case = self.case(safeguarding=1, staff_conduct=1, customer_name="Ada Lovelace")
-		view = look_up(case.name, EMAIL)
+		view = look_up(case.name, case.access_code)
 		self.assertEqual(set(view), PUBLIC_KEYS)
 		self.assertEqual(view["feedback_type"], "Complaint")
 		self.assertEqual(view["received_on"], "Thursday 19 December 2024")
@@ -130,7 +164,7 @@ class TestLookUp(StatusTestCase):
 		for private in ("Ada", EMAIL, POSTCODE, "bin was not collected"):
 			self.assertNotIn(private, text)
 		self.at("2025-01-02 11:00:00")  # a date passed is owned up to, not promised
-		view = look_up(case.name, EMAIL)
+		view = look_up(case.name, case.access_code)
 		self.assertEqual(view["next_date_label"], "We should have acknowledged it by")
 		self.assertNotIn("We will contact you by", view["next_step"])
 
@@ -180,10 +214,10 @@ class TestLookUp(StatusTestCase):
 
 
 class TestRequestingTheNextStage(StatusTestCase):
-	def ask(self, case, reason="You did not answer my second point.", email_or_postcode=EMAIL):
+	def ask(self, case, reason="You did not answer my second point.", code=None):
 		frappe.set_user("Guest")  # the status page's caller has no permission on the case
 		try:
-			return request_next_stage(case.name, email_or_postcode, reason)
+			return request_next_stage(case.name, code or case.access_code, reason)
 		finally:
 			frappe.set_user("Administrator")
 
@@ -235,9 +269,9 @@ class TestRequestingTheNextStage(StatusTestCase):
 		)
 		self.assertEqual(self.ask(case)["case"]["stage"], "Stage 2 of 2")
 
-	def test_a_wrong_email_changes_nothing(self):
+	def test_a_wrong_code_changes_nothing(self):
 		case = self.responded()
-		self.assertRaises(LookupRefusedError, self.ask, case, email_or_postcode="someone.else@example.org")
+		self.assertRaises(LookupRefusedError, self.ask, case, code="ABCDE-FGHJK")
 		self.assertEqual(frappe.db.get_value("Feedback", case.name, "current_stage"), 1)
 
 	def test_after_the_last_stage_no_button_but_the_external_body(self):

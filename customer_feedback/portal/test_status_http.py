@@ -1,15 +1,18 @@
 """Over real HTTP: a guest, or another website user, gets nothing of someone else's case through the REST API,
-the web form's routes, the status look-up or My feedback; the look-up is rate limited per IP address.
+the web form's routes, the status look-up or My feedback; the look-up's tries are limited per address (an
+IPv6 address by its /64) and its wrong codes per reference.
 
 The server's requests use their own database connection, so the cases and users are committed in setUpClass
-and deleted (and committed) in a class cleanup. Each test starts with the look-up's rate-limit counters
-cleared, since every request here comes from 127.0.0.1."""
+and deleted (and committed) in a class cleanup. Each test starts with the look-up's counts of tries cleared,
+since every request here comes from 127.0.0.1."""
 
 import functools
 
 import frappe
 
-from customer_feedback.portal.status import LOOKUP_LIMIT
+from customer_feedback.access_codes import FAILURES_PER_REFERENCE_PER_DAY
+from customer_feedback.customer_feedback.doctype.feedback.access_code import issue as issue_access_code
+from customer_feedback.portal.status import LOOKUP_LIMIT, forget_failed_tries
 from customer_feedback.tests.factories import (
 	LiveServerTestCase,
 	delete_committed_cases,
@@ -48,6 +51,7 @@ class PortalHTTPTestCase(LiveServerTestCase):
 		super().setUpClass()
 		cls.addClassCleanup(cls.clean_up)
 		cls.cases = []
+		cls.codes = {}
 		cls.customer_token = "{}:{}".format(*set_api_keys(make_user(CUSTOMER)))
 		cls.stranger_token = "{}:{}".format(*set_api_keys(make_user(STRANGER)))
 		cls.case = cls.make_case(email=EMAIL, postcode=POSTCODE)
@@ -58,6 +62,7 @@ class PortalHTTPTestCase(LiveServerTestCase):
 	def make_case(cls, **fields):
 		case = make_feedback(description=f"<p>{SECRET}</p>", **fields)
 		cls.cases.append(case.name)
+		cls.codes[case.name] = issue_access_code(case)
 		return case.name
 
 	@classmethod
@@ -73,7 +78,7 @@ class PortalHTTPTestCase(LiveServerTestCase):
 		frappe.db.commit()
 
 	def setUp(self):
-		frappe.cache.delete_keys(f"rl:{STATUS[len('/api/method/') :]}")
+		forget_failed_tries()
 
 	def assertNothingOf(self, response, reference=True):
 		"""The answer carries nothing of the case: not its description, email or postcode, nor its reference
@@ -81,11 +86,13 @@ class PortalHTTPTestCase(LiveServerTestCase):
 		for private in (SECRET, EMAIL, POSTCODE, *([self.case] if reference else [])):
 			self.assertNotIn(private, response.text, f"{response.request.method} {response.url}")
 
-	def look_up(self, reference, email_or_postcode, **kwargs):
+	def look_up(self, reference, code, address=None, **kwargs):
+		headers = {"X-Forwarded-For": address} if address else {}
 		return self.request(
 			"POST",
 			STATUS + "look_up",
-			json={"reference": reference, "email_or_postcode": email_or_postcode},
+			json={"reference": reference, "access_code": code},
+			headers=headers,
 			**kwargs,
 		)
 
@@ -187,30 +194,40 @@ class TestGuestGetsNothing(PortalHTTPTestCase):
 			self.assertEqual(response.status_code, 403, path)
 			self.assertNotIn(SECRET, response.text)
 
-	def test_status_page_with_a_wrong_email_or_postcode(self):
-		missing = self.look_up("FB-1999-99999", EMAIL)
+	def test_status_page_with_a_wrong_code(self):
+		code = self.codes[self.case]
+		missing = self.look_up("FB-1999-99999", code)
 		self.assertEqual(missing.status_code, 404, missing.text)
-		for given in ("someone.else@example.org", "B91 3QC", CUSTOMER):
+		# Another case's code, a made-up one, and what the look-up asked for before codes: the email, postcode.
+		for given in (self.codes[self.customers_case], "ABCDE-FGHJK", EMAIL, POSTCODE):
 			wrong = self.look_up(self.case, given)
 			self.assertEqual(wrong.status_code, missing.status_code)
 			self.assertEqual(server_messages(wrong), server_messages(missing))
 			self.assertEqual(wrong.json().get("exc_type"), "LookupRefusedError")
 			self.assertNotIn("message", wrong.json())
 			self.assertNothingOf(wrong)
-		right = self.look_up(self.case.lower(), "b913qb")
+		right = self.look_up(self.case.lower(), code.lower())
 		self.assertEqual(right.status_code, 200, right.text)
 		self.assertEqual(right.json()["message"]["reference"], self.case)
 		self.assertNotIn(SECRET, right.text)
 
-	def test_next_stage_request_with_a_wrong_email_changes_nothing(self):
+	def test_wrong_codes_from_many_addresses_shut_the_reference_for_the_day(self):
+		for attempt in range(FAILURES_PER_REFERENCE_PER_DAY):
+			wrong = self.look_up(self.case, "ABCDE-FGHJK", address=f"198.51.100.{attempt + 1}")
+			self.assertEqual(wrong.status_code, 404, (attempt, wrong.text))
+		refused = self.look_up(self.case, self.codes[self.case], address="203.0.113.9")
+		self.assertEqual(refused.status_code, 429, refused.text)
+		self.assertEqual(refused.json()["exc_type"], "TooManyLookupsError")
+		self.assertIn("until tomorrow", " ".join(server_messages(refused)))
+		self.assertNothingOf(refused)
+		other = self.look_up(self.customers_case, self.codes[self.customers_case], address="203.0.113.9")
+		self.assertEqual(other.status_code, 200, other.text)
+
+	def test_next_stage_request_with_a_wrong_code_changes_nothing(self):
 		response = self.request(
 			"POST",
 			STATUS + "request_next_stage",
-			json={
-				"reference": self.case,
-				"email_or_postcode": "someone.else@example.org",
-				"reason": "Escalate",
-			},
+			json={"reference": self.case, "access_code": "ABCDE-FGHJK", "reason": "Escalate"},
 		)
 		self.assertEqual(response.status_code, 404, response.text)
 		frappe.db.commit()  # see what the server committed
@@ -273,23 +290,36 @@ class TestStatusPage(PortalHTTPTestCase):
 		for element in (
 			'id="cf-status-form"',
 			'for="cf-reference"',
-			'for="cf-email-or-postcode"',
+			'for="cf-access-code"',
 			'aria-live="polite"',
 		):
 			self.assertIn(element, response.text)
 
 	def test_the_eleventh_look_up_in_ten_minutes_is_refused(self):
+		# Missing references, so the wrong tries count against this address and no reference.
 		for attempt in range(LOOKUP_LIMIT):
-			response = self.look_up(self.case, f"wrong{attempt}@example.org")
+			response = self.look_up(f"FB-1999-{attempt:05}", "ABCDE-FGHJK")
 			self.assertEqual(response.status_code, 404, (attempt, response.text))
-		refused = self.look_up(self.case, EMAIL)  # right this time, but one too many
+		refused = self.look_up(self.case, self.codes[self.case])  # right this time, but one too many
 		self.assertEqual(refused.status_code, 429, refused.text)
 		self.assertEqual(refused.json()["exc_type"], "TooManyLookupsError")
 		self.assertIn("wait 10 minutes and try again", " ".join(server_messages(refused)))
 		self.assertNothingOf(refused)
 		# Another address is counted apart.
-		other = self.look_up(self.case, EMAIL, headers={"X-Forwarded-For": "192.0.2.77"})
+		other = self.look_up(self.case, self.codes[self.case], address="192.0.2.77")
 		self.assertEqual(other.status_code, 200, other.text)
+
+	def test_an_ipv6_64_is_one_address_for_the_limit(self):
+		for attempt in range(LOOKUP_LIMIT):
+			response = self.look_up(
+				f"FB-1999-{attempt:05}", "ABCDE-FGHJK", address=f"2001:db8:7:7::{attempt + 1:x}"
+			)
+			self.assertEqual(response.status_code, 404, (attempt, response.text))
+		code = self.codes[self.case]
+		same_64 = self.look_up(self.case, code, address="2001:db8:7:7:ffff:ffff:ffff:ffff")
+		self.assertEqual(same_64.status_code, 429, same_64.text)
+		next_64 = self.look_up(self.case, code, address="2001:db8:7:8::1")
+		self.assertEqual(next_64.status_code, 200, next_64.text)
 
 	def test_the_customer_asks_for_the_next_stage_over_http(self):
 		name = self.make_case(email=EMAIL, postcode=None, acknowledged_on="2024-12-20")
@@ -299,7 +329,7 @@ class TestStatusPage(PortalHTTPTestCase):
 		response = self.request(
 			"POST",
 			STATUS + "request_next_stage",
-			json={"reference": name, "email_or_postcode": EMAIL.upper(), "reason": "Not answered"},
+			json={"reference": name, "access_code": self.codes[name], "reason": "Not answered"},
 		)
 		self.assertEqual(response.status_code, 200, response.text)
 		self.assertEqual(response.json()["message"]["case"]["stage"], "Stage 2 of 2")

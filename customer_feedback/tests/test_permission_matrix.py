@@ -209,6 +209,7 @@ PROBES = {
 	"customer_feedback.api.escalate": lambda case: {"feedback": case, "requested_on": "2999-01-01"},
 	"customer_feedback.api.refuse_escalation": lambda case: {"feedback": case, "reason": ""},
 	"customer_feedback.api.convert_to_complaint": lambda case: {"feedback": case},
+	"customer_feedback.api.issue_access_code": lambda case: {"feedback": case},
 	"customer_feedback.portal.intake.accept": lambda case: {"web_form": "feedback", "data": "{}"},
 	"customer_feedback.portal.intake.get_form_data": lambda case: {
 		"doctype": "Feedback",
@@ -218,10 +219,10 @@ PROBES = {
 	# In process there is no request, so no file: refused as input once past the permission check.
 	"customer_feedback.portal.uploads.upload_file": lambda case: {},
 	"customer_feedback.portal.uploads.uploadfile": lambda case: {},
-	"customer_feedback.portal.status.look_up": lambda case: {"reference": case, "email_or_postcode": "x"},
+	"customer_feedback.portal.status.look_up": lambda case: {"reference": case, "access_code": "x"},
 	"customer_feedback.portal.status.request_next_stage": lambda case: {
 		"reference": case,
-		"email_or_postcode": "x",
+		"access_code": "x",
 	},
 	"customer_feedback.portal.status.request_next_stage_as_owner": lambda case: {"reference": case},
 }

@@ -1,5 +1,5 @@
 """/feedback/status (hooks: website_route_rules; the web form "feedback" claims /feedback/<name>): look up
-a case by its reference and the email address or postcode given, and ask for the next stage. The page only
+a case by its reference and access code, and ask for the next stage. The page only
 calls customer_feedback.portal.status, which checks both on every call."""
 
 import frappe
