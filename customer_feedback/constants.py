@@ -89,3 +89,7 @@ ROUTED_CASE_FLAGS = {
 	INSURANCE_CONTACT: ("compensation_claim",),
 	INFORMATION_GOVERNANCE: ("data_protection",),
 }
+
+# Notifications that carry a secret for one person, sent by our code off the timeline (customer_feedback.mail).
+RECEIPT_NOTIFICATION = "Feedback Received (Copy to Customer)"
+SURVEY_INVITATION = "Feedback Survey Invitation"

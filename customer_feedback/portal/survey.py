@@ -1,8 +1,9 @@
 """The satisfaction survey: who is sent one, and taking their one answer.
 
 Sending (`send_surveys`, daily in hooks.scheduler_events): the policy's weeks after a complaint closes, a
-share of closed complaints (the policy's) gets a Feedback Survey; creating it fires the "Feedback Survey
-Invitation" Notification (customer_feedback.setup.notifications), which emails the one-time link. Answering:
+share of closed complaints (the policy's) gets a Feedback Survey; creating it sends the "Feedback Survey
+Invitation" Notification (customer_feedback.setup.notifications) with the one-time link, off the timeline
+(customer_feedback.mail.send_privately), so the staff being rated never see the link. Answering:
 the page /feedback/survey (customer_feedback/www/feedback_survey) and `answer_survey` over the API take the
 link's token, never a case reference, and write on the customer's behalf only after the token matched.
 """
@@ -19,7 +20,7 @@ from frappe.rate_limiter import rate_limit
 from frappe.utils import cstr, getdate, nowdate
 from frappe.utils.password import get_encryption_key
 
-from customer_feedback.constants import CLOSED, COMPLAINT
+from customer_feedback.constants import CLOSED, COMPLAINT, SURVEY_INVITATION
 from customer_feedback.customer_feedback.doctype.equality_monitoring.equality_monitoring import (
 	EQUALITY_QUESTIONS,
 	record_equality_answers,
@@ -31,6 +32,7 @@ from customer_feedback.customer_feedback.doctype.feedback_survey.feedback_survey
 	get_survey_by_token,
 )
 from customer_feedback.exceptions import SurveyAlreadyAnsweredError, SurveyAnswerError
+from customer_feedback.mail import PRIVATE_EVENT
 
 ANSWER_METHOD = "customer_feedback.portal.survey.answer_survey"
 # Cases closed up to this many days before the policy's day are still surveyed: a day the job did not run
@@ -81,7 +83,7 @@ def invitation_can_be_sent() -> bool:
 	return bool(
 		frappe.db.exists(
 			"Notification",
-			{"document_type": "Feedback Survey", "enabled": 1, "event": "New", "channel": "Email"},
+			{"name": SURVEY_INVITATION, "enabled": 1, "event": PRIVATE_EVENT, "channel": "Email"},
 		)
 		and EmailAccount.find_default_outgoing()
 	)

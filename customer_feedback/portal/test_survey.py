@@ -6,6 +6,7 @@ Fri 28 Feb 2025, and are still caught up until Fri 14 Mar (CATCH_UP_DAYS, 14, af
 Sat 15 Mar."""
 
 import email
+import email.header
 import re
 from unittest.mock import patch
 
@@ -29,7 +30,11 @@ from customer_feedback.tests.factories import (
 	reset_db,
 	server_messages,
 )
-from customer_feedback.tests.test_notifications import NotificationTestCase, forget_cached_notifications
+from customer_feedback.tests.test_notifications import (
+	NotificationTestCase,
+	forget_cached_notifications,
+	queued_emails,
+)
 
 CLOSED_ON = "2025-01-31"
 DAY_BEFORE, DUE_DAY = "2025-02-27 09:00:00", "2025-02-28 09:00:00"
@@ -60,17 +65,11 @@ def surveyed(*cases: str) -> dict[str, str]:
 
 
 def queued_html(survey_name: str) -> list[str]:
-	"""The HTML body of each email queued about the survey, decoded from the queued MIME message."""
-	bodies = []
-	for raw in frappe.get_all(
-		"Email Queue",
-		filters={"reference_doctype": "Feedback Survey", "reference_name": survey_name},
-		pluck="message",
-	):
-		for part in email.message_from_string(raw).walk():
-			if part.get_content_type() == "text/html":
-				bodies.append(part.get_payload(decode=True).decode())
-	return bodies
+	return [queued.html for queued in queued_emails("Feedback Survey", survey_name)]
+
+
+def queued_subjects(survey_name: str) -> list[str]:
+	return [queued.subject for queued in queued_emails("Feedback Survey", survey_name)]
 
 
 def emailed_token(survey_name: str) -> str:
@@ -243,7 +242,7 @@ class TestInvitation(SurveyTestCase):
 		record = frappe.get_doc("Notification", "Feedback Survey Invitation")
 		self.assertEqual(
 			(record.module, record.is_standard, record.enabled, record.event, record.document_type),
-			("Customer Feedback", 0, 1, "New", "Feedback Survey"),
+			("Customer Feedback", 0, 1, "Custom", "Feedback Survey"),
 		)
 		self.assertEqual([row.receiver_by_document_field for row in record.recipients], ["email"])
 		record.subject = "Your views on {{ doc.feedback }}, please"
@@ -252,12 +251,21 @@ class TestInvitation(SurveyTestCase):
 		case = closed_complaint()
 		self.send(DUE_DAY)
 		name = frappe.db.get_value("Feedback Survey", {"feedback": case})
-		self.assertTrue(
-			frappe.db.exists(
-				"Communication",
-				{"reference_name": name, "subject": f"Your views on {case}, please"},
-			)
+		self.assertEqual(queued_subjects(name), [f"Your views on {case}, please"])
+
+	def test_the_link_is_not_copied_to_the_timeline_that_coordinators_read(self):
+		case = closed_complaint()
+		self.send(DUE_DAY)
+		name = frappe.db.get_value("Feedback Survey", {"feedback": case})
+		token = emailed_token(name)
+		self.assertFalse(frappe.db.exists("Communication", {"reference_name": ("in", (name, case))}))
+		comments = frappe.get_all(
+			"Comment", {"reference_doctype": "Feedback Survey", "reference_name": name}, pluck="content"
 		)
+		self.assertEqual(comments, ["Feedback Survey Invitation sent to ada.lovelace@example.org."])
+		for doctype in ("Communication", "Comment", "Version"):
+			for row in frappe.get_all(doctype, fields=["*"], limit=0):
+				self.assertNotIn(token, frappe.as_json(row), doctype)
 
 
 class TestAnswering(SurveyTestCase):
@@ -285,7 +293,7 @@ class TestAnswering(SurveyTestCase):
 			("Answered", "Dissatisfied", "Tell me sooner who is dealing with it."),
 		)
 		self.assertEqual(str(record.answered_on), "2025-03-03 14:30:00.250000")
-		equality = frappe.get_doc("Equality Monitoring", self.case)
+		equality = frappe.get_doc("Equality Monitoring", {"feedback": self.case})
 		self.assertEqual((equality.age_band, equality.ethnicity), ("35 to 44", "Prefer not to say"))
 		self.assertFalse(equality.sex)
 		survey_fields = {df.fieldname for df in frappe.get_meta("Feedback Survey").fields}
@@ -293,7 +301,7 @@ class TestAnswering(SurveyTestCase):
 
 	def test_no_equality_answers_make_no_equality_record(self):
 		survey.answer_survey(self.token, handling_satisfaction="Very satisfied")
-		self.assertFalse(frappe.db.exists("Equality Monitoring", self.case))
+		self.assertFalse(frappe.db.exists("Equality Monitoring", {"feedback": self.case}))
 
 	def test_a_second_answer_is_refused_and_the_first_kept(self):
 		survey.answer_survey(self.token, handling_satisfaction="Satisfied")
@@ -335,7 +343,7 @@ class TestAnswering(SurveyTestCase):
 					SurveyAnswerError, message, survey.answer_survey, self.token, **answers
 				)
 		self.assertEqual(frappe.db.get_value("Feedback Survey", self.survey_name, "status"), "Sent")
-		self.assertFalse(frappe.db.exists("Equality Monitoring", self.case))
+		self.assertFalse(frappe.db.exists("Equality Monitoring", {"feedback": self.case}))
 
 
 class TestSurveyOverHTTP(LiveServerTestCase):
@@ -358,7 +366,7 @@ class TestSurveyOverHTTP(LiveServerTestCase):
 		for use in ("shown", "posted", "answered", "rate_limited"):
 			case = make_feedback(policy=ALL, email=LIVE_EMAIL).name
 			record = frappe.get_doc({"doctype": "Feedback Survey", "feedback": case})
-			record.flags.notifications = []  # no Email Account here: the link is read from the document
+			# No Email Account here, so no invitation goes: the link is read from the document.
 			record.insert()
 			cls.surveys[use] = (case, LINK.search(record.survey_url).group(1))
 		survey.answer_survey(cls.surveys["answered"][1], handling_satisfaction="Satisfied")
@@ -476,7 +484,7 @@ class TestSurveyOverHTTP(LiveServerTestCase):
 		self.assertEqual(
 			self.status_of("posted", ["status", "handling_satisfaction"]), ("Answered", "Very satisfied")
 		)
-		self.assertEqual(frappe.db.get_value("Equality Monitoring", case, "sex"), "Female")
+		self.assertEqual(frappe.db.get_value("Equality Monitoring", {"feedback": case}, "sex"), "Female")
 
 		response = self.page(token, "POST", token=token, handling_satisfaction="Dissatisfied")
 		self.assertInPage('id="survey-answered"', response.text)

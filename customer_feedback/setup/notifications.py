@@ -54,6 +54,8 @@ from __future__ import annotations
 
 import frappe
 
+from customer_feedback.constants import RECEIPT_NOTIFICATION, SURVEY_INVITATION
+
 MODULE = "Customer Feedback"
 # The DocTypes these Notifications watch; uninstall removes every Notification and Assignment Rule on them.
 WATCHED_DOCTYPES = ("Feedback", "Complaint Stage", "Feedback Survey")
@@ -275,11 +277,26 @@ NOTIFICATIONS: tuple[dict, ...] = TIMER_NOTIFICATIONS + ROUTING_NOTIFICATIONS
 # To the customer who used the public form (the representative, if they wrote for someone): their reference
 # and what happens next, the same words the form showed (customer_feedback.portal.intake.what_happens_next).
 RECEIPT_RECIPIENT = "doc.has_representative and doc.representative_email"
+# The receipt carries the case's access code for the status look-up, which exists only while the case is
+# created: the Notification is "Custom", sent by customer_feedback.portal.intake through
+# customer_feedback.mail.send_privately, so the code is not copied to the case's timeline.
+ACCESS_CODE_PARAGRAPH = (
+	'<p>You can check progress at <a href="{{ frappe.utils.get_url("/feedback/status") }}">'
+	'{{ frappe.utils.get_url("/feedback/status") }}</a> with your reference and this access code: '
+	"<strong>{{ doc.access_code }}</strong>. Keep it to yourself: anyone with the code and the reference can "
+	"see how your feedback is progressing.</p>"
+)
+RECEIPT_MESSAGE = (
+	"<p>Thank you for contacting us. Your reference is <strong>{{ doc.name }}</strong>.</p>"
+	"<p>{{ what_happens_next(doc) }}</p>"
+	+ ACCESS_CODE_PARAGRAPH
+	+ "<p>If you need to tell us anything else, reply to this email and keep the reference in the subject.</p>"
+)
 RECEIPT_NOTIFICATIONS: tuple[dict, ...] = (
 	{
-		"name": "Feedback Received (Copy to Customer)",
+		"name": RECEIPT_NOTIFICATION,
 		"document_type": "Feedback",
-		"event": "New",
+		"event": "Custom",
 		"condition": "doc.channel == 'Web' and not doc.is_anonymous",
 		"recipients": [
 			doc_field("representative_email", condition=RECEIPT_RECIPIENT),
@@ -287,24 +304,20 @@ RECEIPT_NOTIFICATIONS: tuple[dict, ...] = (
 		],
 		"send_system_notification": 0,
 		"subject": "We have your {{ _(doc.feedback_type).lower() }}: reference {{ doc.name }}",
-		"message": "<p>Thank you for contacting us. Your reference is <strong>{{ doc.name }}</strong>.</p>"
-		"<p>{{ what_happens_next(doc) }}</p>"
-		'<p>You can check progress at <a href="{{ frappe.utils.get_url("/feedback/status") }}">'
-		'{{ frappe.utils.get_url("/feedback/status") }}</a> with your reference and the email address or '
-		"postcode you gave us.</p>"
-		"<p>If you need to tell us anything else, reply to this email and keep the reference in the subject.</p>",
+		"message": RECEIPT_MESSAGE,
 	},
 )
 
 # To the customer, not staff (so no desk bell): the satisfaction survey's one-time link
 # (customer_feedback.portal.survey). Only a hash of the link's token is stored, so the link exists only
-# while the survey is created: this must stay a "New" Notification, reading `doc.survey_url`, and its
-# condition keeps an edited copy from sending an email without the link.
+# while the survey is created: a "Custom" Notification, sent by the survey as it is created
+# (customer_feedback.mail.send_privately, off the timeline), reading `doc.survey_url`; its condition keeps
+# an edited copy from sending an email without the link.
 SURVEY_NOTIFICATIONS: tuple[dict, ...] = (
 	{
-		"name": "Feedback Survey Invitation",
+		"name": SURVEY_INVITATION,
 		"document_type": "Feedback Survey",
-		"event": "New",
+		"event": "Custom",
 		"condition": "doc.survey_url",
 		"recipients": [doc_field("email")],
 		"send_system_notification": 0,

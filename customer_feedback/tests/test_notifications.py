@@ -2,6 +2,9 @@
 the timer notifications firing once when the working-day clock moves, through a user's save and through
 the scheduled sweep. Dates: see test_feedback (Code policy; Thu 19 Dec 2024 received, ack by Mon 30 Dec)."""
 
+import email
+import email.header
+
 import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import formatdate
@@ -17,30 +20,42 @@ OFFICER = "cf.notify.officer@example.org"
 REVIEWER = "cf.notify.reviewer@example.org"
 
 
-def emails_about(doctype: str, name: str) -> list[tuple[str, frozenset[str]]]:
-	"""(subject, recipients) of each email queued about the document, oldest first."""
-	queued = frappe.get_all(
+def queued_emails(doctype: str, name: str) -> list[frappe._dict]:
+	"""Each email queued about the document, oldest first: its subject, recipients and HTML body, read from
+	the queued MIME message (an email sent off the timeline has no Communication to read them from)."""
+	emails = []
+	for row in frappe.get_all(
 		"Email Queue",
 		filters={"reference_doctype": doctype, "reference_name": name},
-		fields=["name", "communication"],
+		fields=["name", "message"],
 		order_by="creation asc",
-	)
-	return [
-		(
-			frappe.db.get_value("Communication", row.communication, "subject"),
-			frozenset(
-				frappe.get_all("Email Queue Recipient", filters={"parent": row.name}, pluck="recipient")
-			),
+	):
+		message = email.message_from_string(row.message)
+		html = [
+			part.get_payload(decode=True).decode()
+			for part in message.walk()
+			if part.get_content_type() == "text/html"
+		]
+		emails.append(
+			frappe._dict(
+				subject=str(email.header.make_header(email.header.decode_header(message["Subject"]))),
+				recipients=frozenset(
+					frappe.get_all("Email Queue Recipient", filters={"parent": row.name}, pluck="recipient")
+				),
+				html="".join(html),
+			)
 		)
-		for row in queued
-	]
+	return emails
+
+
+def emails_about(doctype: str, name: str) -> list[tuple[str, frozenset[str]]]:
+	"""(subject, recipients) of each email queued about the document, oldest first."""
+	return [(queued.subject, queued.recipients) for queued in queued_emails(doctype, name)]
 
 
 def message_about(doctype: str, name: str, subject: str) -> str:
-	"""The body of the email with this subject about the document."""
-	return frappe.db.get_value(
-		"Communication", {"reference_doctype": doctype, "reference_name": name, "subject": subject}, "content"
-	)
+	"""The HTML body of the email with this subject about the document."""
+	return next(queued.html for queued in queued_emails(doctype, name) if queued.subject == subject)
 
 
 def subjects(emails: list[tuple[str, frozenset[str]]]) -> list[str]:

@@ -8,7 +8,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import get_url, now_datetime, nowdate
 
+from customer_feedback.constants import SURVEY_INVITATION
 from customer_feedback.exceptions import SurveyAlreadyAnsweredError, SurveyNotFoundError
+from customer_feedback.mail import send_privately
 
 SURVEY_PATH = "/feedback/survey"
 ANSWERED = "Answered"
@@ -44,8 +46,9 @@ class FeedbackSurvey(Document):
 	# The plain token leaves the system once, in the invitation; only its SHA-256 is stored. So the survey
 	# table, its REST API, reports, exports and backups hold no working link: reading the results does not
 	# let staff (whose handling is being rated) answer in the customer's place. A 256-bit random token needs
-	# no slow hash. The price: the link exists only while the survey is being created, so the invitation
-	# Notification fires on "New" and reads `doc.survey_url`, and a lost email cannot be sent again.
+	# no slow hash. The price: the link exists only while the survey is being created, so the invitation is
+	# sent from after_insert, reading `doc.survey_url`, and a lost email cannot be sent again. It is sent
+	# off the timeline (customer_feedback.mail), where coordinators would otherwise read the link.
 	survey_url: str | None = None
 
 	def before_insert(self):
@@ -57,6 +60,9 @@ class FeedbackSurvey(Document):
 		self.answered_on = None
 		if not self.email:
 			self.email = survey_email(self.feedback)
+
+	def after_insert(self):
+		send_privately(SURVEY_INVITATION, self)
 
 	def validate(self):
 		if not self.email:
