@@ -14,15 +14,17 @@ from html import escape
 
 import frappe
 from frappe import _
-from frappe.utils import cstr, now_datetime
+from frappe.utils import cstr, now_datetime, validate_email_address, validate_phone_number
 
-from customer_feedback.constants import OPEN
+from customer_feedback.constants import OPEN, RECEIPT_NOTIFICATION
 from customer_feedback.customer_feedback.doctype.equality_monitoring.equality_monitoring import (
 	EQUALITY_QUESTIONS,
 	record_equality_answers,
 	unoffered_answers,
 )
+from customer_feedback.customer_feedback.doctype.feedback.access_code import issue as issue_access_code
 from customer_feedback.exceptions import SubmissionRefusedError
+from customer_feedback.mail import send_privately
 from customer_feedback.portal import format_day, uploads
 
 # The web form's page (web_form/feedback/feedback.py) reads these from here; uploads.py owns them.
@@ -105,6 +107,7 @@ def prepare(doc) -> None:
 	if doc.is_anonymous:
 		for fieldname in ("customer_name", "email", "phone", "address", "postcode", "has_representative"):
 			doc.set(fieldname, None)
+	check_formats_and_choices(doc)
 	# The public form's textarea is plain text; the case keeps HTML, so escape it and keep the lines.
 	doc.description = "<p>" + escape(cstr(doc.description).strip()).replace("\n", "<br>") + "</p>"
 	check_equality_answers(doc)
@@ -116,6 +119,47 @@ def prepare(doc) -> None:
 	for fieldname in ATTACHMENT_FIELDS:
 		if value := uploads.submitted_value(doc, fieldname):
 			uploads.check_handle(value, _(doc.meta.get_label(fieldname)))
+
+
+def check_formats_and_choices(doc) -> None:
+	"""The platform's own checks of an email address, a telephone number or a choice quote the value back in
+	their message, which the form would show: a crafted value would come back as markup. These refuse
+	first, naming the field and the fix and never the value (links: check_links)."""
+	for field in doc.meta.fields:
+		value = doc.get(field.fieldname)
+		if value in (None, "") or field.fieldname.startswith("equality_"):
+			continue  # equality answers: check_equality_answers
+		label = _(field.label)
+		text = cstr(value).strip()
+		if field.options == "Email" and not validate_email_address(text):
+			refuse_field(_("{0} is not an email address: enter it like name@example.com.").format(label))
+		elif field.options == "Phone" and not validate_phone_number(text):
+			refuse_field(
+				_(
+					"{0} is not a telephone number: use digits, spaces, + and brackets only, like 0121 704 6000."
+				).format(label)
+			)
+		elif field.fieldtype == "Select" and text not in (field.options or "").split("\n"):
+			refuse_field(_("{0}: choose one of the answers offered, or leave it blank.").format(label))
+
+
+def check_links(data: str) -> None:
+	"""The platform checks links before any before_insert (quoting the value): the form's links are checked
+	here first, before the platform's accept builds the case."""
+	values = frappe.parse_json(data)
+	if not isinstance(values, dict):
+		return
+	on_form = {field.fieldname for field in frappe.get_cached_doc("Web Form", WEB_FORM).web_form_fields}
+	for field in frappe.get_meta("Feedback").get_link_fields():
+		value = values.get(field.fieldname)
+		if field.fieldname not in on_form or value in (None, ""):
+			continue
+		if not isinstance(value, str) or not frappe.db.exists(field.options, value):
+			refuse_field(_("{0}: choose one from the list, or leave it blank.").format(_(field.label)))
+
+
+def refuse_field(message: str) -> None:
+	frappe.throw(message, SubmissionRefusedError)
 
 
 def check_equality_answers(doc) -> None:
@@ -131,10 +175,14 @@ def check_equality_answers(doc) -> None:
 
 
 def complete(doc) -> None:
-	"""After the case is saved: equality answers go apart from the case, and uploads are attached to it."""
+	"""After the case is saved: equality answers go apart from the case, the customer gets an access code
+	for the status look-up (on the receipt and in its emailed copy), and uploads are attached to the case."""
 	record_equality_answers(
 		doc.name, {question: doc.get(f"equality_{question}") for question in EQUALITY_QUESTIONS}
 	)
+	if not doc.is_anonymous:
+		issue_access_code(doc)
+		send_privately(RECEIPT_NOTIFICATION, doc)
 	for fieldname in ATTACHMENT_FIELDS:
 		if doc.get(fieldname):
 			uploads.claim(doc, fieldname)
@@ -183,6 +231,8 @@ def receipt(doc) -> dict:
 		"what_happens_next": what_happens_next(doc),
 		"email": receipt_email(doc),
 		"is_anonymous": doc.is_anonymous,
+		# For the status look-up; shown on this receipt and in the emailed copy, never stored (only its HMAC).
+		"access_code": doc.get("access_code"),
 	}
 
 
@@ -202,10 +252,10 @@ def accept(web_form: str, data: str, for_payment: str | None = None):
 	form with a receipt instead of the whole saved case; every other web form gets the platform's answer."""
 	from frappe.website.doctype.web_form.web_form import accept as platform_accept
 
-	doc = platform_accept(web_form=web_form, data=data)
 	if web_form != WEB_FORM:
-		return doc
-	return receipt(doc)
+		return platform_accept(web_form=web_form, data=data)
+	check_links(data)
+	return receipt(platform_accept(web_form=web_form, data=data))
 
 
 @frappe.whitelist(allow_guest=True)

@@ -20,6 +20,16 @@ frappe.init_client_script = () => {
 		};
 	}
 	form.save = submit;
+	form.set_default_values = set_default_values;
+
+	function set_default_values() {
+		// The platform fills any field from the link's query string, so a crafted link could put words in
+		// someone's mouth (or markup in front of them): only the kind of feedback may come from a link
+		// (/feedback/new?feedback_type=Compliment), and only as one of the kinds offered.
+		const wanted = frappe.utils.get_query_params().feedback_type;
+		const kinds = (form.fields_dict.feedback_type.df.options || "").split("\n");
+		if (typeof wanted === "string" && kinds.includes(wanted)) form.set_values({ feedback_type: wanted });
+	}
 
 	function label_every_input() {
 		// Stable ids, each input tied to its label and its hint, for screen readers and for tests.
@@ -116,7 +126,8 @@ frappe.init_client_script = () => {
 		const items = found.map(
 			([fieldname, message]) => `<li><a href="#cf-${fieldname}">${escape(message)}</a></li>`
 		);
-		for (const message of server_messages || []) items.push(`<li>${message}</li>`);
+		// The server's words as text, never as markup: a message may quote what was typed.
+		for (const message of server_messages || []) items.push(`<li>${escape(as_text(message))}</li>`);
 		$(".web-form").before(`
 			<div class="cf-error-summary" id="cf-error-summary" role="alert" tabindex="-1">
 				<h2>${__("There is a problem")}</h2>
@@ -172,6 +183,11 @@ frappe.init_client_script = () => {
 		return false;
 	}
 
+	function as_text(message) {
+		// An inert document: nothing in it loads or runs while its text is read.
+		return new DOMParser().parseFromString(String(message), "text/html").body.textContent || "";
+	}
+
 	function server_messages(r) {
 		const raw = (r && (r._server_messages || (r.responseJSON && r.responseJSON._server_messages))) || "[]";
 		const messages = JSON.parse(raw).map((message) => {
@@ -191,12 +207,16 @@ frappe.init_client_script = () => {
 					`<strong>${escape(receipt.email)}</strong>`,
 			  ])}</p>`
 			: "";
-		const status = receipt.is_anonymous
-			? ""
-			: `<p>${__(
-					"Keep your reference. You can use it with the email address or postcode you gave to {0}.",
+		const status = receipt.access_code
+			? `<div class="cf-panel" id="cf-access-code-panel">
+					<p>${__("Your access code is")}</p>
+					<strong id="cf-access-code">${escape(receipt.access_code)}</strong>
+				</div>
+				<p>${__(
+					"Keep your reference and access code, and keep the code to yourself. With both you can {0}.",
 					[`<a id="cf-status-link" href="/feedback/status">${__("check progress")}</a>`]
-			  )}</p>`;
+				)}</p>`
+			: "";
 		$(".web-form-container").hide();
 		$(".success-page")
 			.removeClass("hide")
