@@ -18,7 +18,7 @@ import frappe
 from frappe.utils import now_datetime
 from PIL import ExifTags, Image
 
-from customer_feedback.exceptions import AttachmentRefusedError
+from customer_feedback.exceptions import AttachmentRefusedError, UploadRefusedError
 from customer_feedback.portal import intake, uploads
 from customer_feedback.portal.test_intake import form_data
 from customer_feedback.tests.base import FeedbackTestCase
@@ -307,3 +307,39 @@ class TestRemoveUnclaimedUploads(FeedbackTestCase):
 			uploads.check_handle(uploads.handle_for(upload.name), "Attachment 1")
 		self.at("2026-03-03 08:59:59")
 		self.assertEqual(uploads.check_handle(uploads.handle_for(upload.name), "Attachment 1"), upload.name)
+
+
+class TestPublicFilesMadeOtherWays(FeedbackTestCase):
+	USERS = {CUSTOMER: []}  # a website user
+
+	def test_the_public_makes_no_file_of_a_file_already_on_the_site(self):
+		secret = frappe.get_doc(
+			{"doctype": "File", "file_name": "cf-staff-only.pdf", "content": PDF, "is_private": 1}
+		).insert()
+		# A guest's File comes only from upload_file; a website user has no right to make one.
+		for user, refusal, ignore_permissions in (
+			("Guest", UploadRefusedError, True),
+			(CUSTOMER, frappe.PermissionError, False),
+		):
+			frappe.set_user(user)
+			try:
+				with self.subTest(user=user), self.assertRaises(refusal):
+					frappe.get_doc({"doctype": "File", "file_url": secret.file_url}).insert(
+						ignore_permissions=ignore_permissions
+					)
+			finally:
+				frappe.set_user("Administrator")
+		self.assertEqual(frappe.db.count("File", {"file_url": secret.file_url}), 1)
+
+	def test_the_platform_still_makes_a_website_users_own_file(self):
+		# As it does for their personal data download: content of its own, any type.
+		frappe.set_user(CUSTOMER)
+		try:
+			made = frappe.get_doc(
+				{"doctype": "File", "file_name": "cf-my-data.json", "content": "{}", "is_private": 1}
+			).insert(ignore_permissions=True)
+			with self.assertRaises(frappe.PermissionError):
+				frappe.get_doc({"doctype": "File", "file_name": "cf-mine.txt", "content": "x"}).insert()
+		finally:
+			frappe.set_user("Administrator")
+		self.assertEqual(made.owner, CUSTOMER)

@@ -58,21 +58,22 @@ def upload_file():
 		frappe.throw(
 			_("This site does not take files from visitors who are not signed in."), UploadRefusedError
 		)
+	upload = frappe.request.files.get("file") if frappe.request else None
+	file_name = cstr(upload.filename) if upload else ""
+	content = upload.stream.read() if upload else b""
+	if file_name:  # the file's own problem first, which the customer can fix
+		check_type_and_size(file_name, len(content))
 	# Refused before any File is built: File's own before_insert reads a given file_url from the disk.
 	for fieldname in REFUSED_FORM_FIELDS:
 		if frappe.form_dict.get(fieldname):
 			refuse_form_field(fieldname)
 	if cstr(frappe.form_dict.get("folder")) not in ("", DEFAULT_FOLDER):
 		refuse_form_field("folder")
-	upload = frappe.request.files.get("file") if frappe.request else None
-	if not upload or not upload.filename:
+	if not file_name:
 		frappe.throw(
 			_("No file came with the upload: choose the file on your device and upload it again."),
 			AttachmentRefusedError,
 		)
-	file_name = cstr(upload.filename)
-	content = upload.stream.read()
-	check_type_and_size(file_name, len(content))
 	if extension_of(file_name) in IMAGE_FORMATS:
 		content = without_metadata(content, file_name)
 	file_doc = frappe.get_doc(
@@ -265,19 +266,17 @@ def claim(doc, fieldname: str) -> None:
 
 
 def check_public_upload(file_doc, method=None) -> None:
-	"""doc_events File before_insert: a File from a guest or website user comes only through `upload_file`
-	above, of a type and size the form takes (checked there first; here for any other way in)."""
-	if is_desk_user() or file_doc.is_folder:
+	"""doc_events File before_insert: a guest makes a File only through `upload_file` above (which checks the
+	type and size first; they are checked here too, for any other way in). Website users create no File
+	themselves (file_permission); the platform still makes theirs, such as their personal data download."""
+	if frappe.session.user != "Guest" or file_doc.is_folder or file_doc.flags.public_upload:
 		return
 	if file_doc.file_name:
-		check_type_and_size(
-			file_doc.file_name, len(file_doc.content) if file_doc.content else (file_doc.file_size or 0)
-		)
-	if not file_doc.flags.public_upload:
-		frappe.throw(
-			_("Files can be sent only with the upload on the feedback form: attach your file there."),
-			UploadRefusedError,
-		)
+		check_type_and_size(file_doc.file_name, len(file_doc.content or b""))
+	frappe.throw(
+		_("Files can be sent only with the upload on the feedback form: attach your file there."),
+		UploadRefusedError,
+	)
 
 
 def file_permission(doc, ptype: str | None = None, user: str | None = None, debug: bool = False):
