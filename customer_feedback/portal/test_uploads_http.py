@@ -32,6 +32,7 @@ from customer_feedback.tests.factories import (
 )
 
 CUSTOMER = "cf-uploads-customer@example.org"
+STAFF = "cf-uploads-manager@example.org"
 UPLOAD = "/api/method/upload_file"
 ACCEPT = "/api/method/frappe.website.doctype.web_form.web_form.accept"
 PDF = b"%PDF-1.4\n% a customer's letter\n"
@@ -67,6 +68,7 @@ class TestPublicUploadsOverHTTP(LiveServerTestCase):
 		cls.started = now_datetime()
 		cls.cases: list[str] = []
 		cls.customer_token = "{}:{}".format(*set_api_keys(make_user(CUSTOMER)))
+		cls.staff_token = "{}:{}".format(*set_api_keys(make_user(STAFF, ["Feedback Manager"])))
 		cls.someone_elses_case = make_feedback().name
 		cls.cases.append(cls.someone_elses_case)
 		# A private file on someone else's case, as staff attach one.
@@ -91,8 +93,10 @@ class TestPublicUploadsOverHTTP(LiveServerTestCase):
 		delete_committed_cases(cls.cases)
 		for name in frappe.get_all("File", {"creation": (">=", cls.started), "is_folder": 0}, pluck="name"):
 			frappe.delete_doc("File", name, ignore_permissions=True, force=True)
-		frappe.db.delete("Has Role", {"parent": CUSTOMER})
-		frappe.db.delete("User", {"name": CUSTOMER})
+		# Not delete_user: User.on_trash wants a System Manager other than Administrator.
+		for user in (CUSTOMER, STAFF):
+			frappe.db.delete("Has Role", {"parent": user})
+			frappe.db.delete("User", {"name": user})
 		frappe.db.commit()
 
 	def setUp(self):
@@ -187,6 +191,21 @@ class TestPublicUploadsOverHTTP(LiveServerTestCase):
 		download = self.request("GET", secret, self.customer_token)
 		self.assertEqual(download.status_code, 403)
 		self.assertNotIn(b"private to the case", download.content)
+
+	def test_staff_get_the_platforms_upload_unchanged(self):
+		response = self.upload(
+			token=self.staff_token,
+			doctype="Feedback",
+			docname=self.someone_elses_case,
+			fieldname="attachment_1",
+		)
+		self.assertEqual(response.status_code, 200, response.text)
+		answer = response.json()["message"]
+		self.assertEqual(
+			(answer["attached_to_doctype"], answer["attached_to_name"], answer["is_private"]),
+			("Feedback", self.someone_elses_case, 0),
+		)
+		self.assertTrue(answer["file_url"].startswith("/files/"))
 
 	def test_the_old_uploadfile_is_refused(self):
 		form = {
