@@ -47,7 +47,7 @@ def is_desk_user(user: str | None = None) -> bool:
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-def upload_file():
+def upload_file() -> dict:
 	"""Stands in for the platform's `upload_file` (hooks: override_whitelisted_methods, for both its names)."""
 	if is_desk_user():
 		from frappe.handler import upload_file as platform_upload_file
@@ -247,7 +247,7 @@ def submitted_value(doc, fieldname: str) -> str:
 def claim(doc, fieldname: str) -> None:
 	"""Attach the upload whose handle `doc`'s field holds to `doc`, and put its file_url in the field. The
 	File is locked and checked again, so two submissions sending one handle at once cannot both claim it."""
-	name = HANDLE.fullmatch(cstr(doc.get(fieldname))).group(1)
+	name = HANDLE.fullmatch(cstr(doc.get(fieldname)).strip()).group(1)  # check_handle passed it
 	upload = frappe.db.get_value(
 		"File", name, ["file_url", "attached_to_name"], as_dict=True, for_update=True
 	)
