@@ -83,9 +83,11 @@ class TestPublicIntake(GuestSends, FeedbackTestCase):
 				"what_happens_next",
 				"email",
 				"is_anonymous",
+				"access_code",
 			},
 		)
 		self.assertEqual(receipt["email"], "ann.example@example.org")
+		self.assertRegex(receipt["access_code"], r"^[A-Z2-9]{5}-[A-Z2-9]{5}$")
 
 	def test_the_description_is_kept_as_text_not_markup(self):
 		case = frappe.get_doc("Feedback", self.send()["name"])
@@ -93,7 +95,8 @@ class TestPublicIntake(GuestSends, FeedbackTestCase):
 
 	def test_equality_answers_are_kept_apart_from_the_case(self):
 		name = self.send()["name"]
-		record = frappe.get_doc("Equality Monitoring", name)
+		record = frappe.get_doc("Equality Monitoring", {"feedback": name})
+		self.assertNotEqual(record.name, name, "named at random, not after the case")
 		self.assertEqual(
 			(record.age_band, record.disability, record.sex), ("35 to 44", "Prefer not to say", "")
 		)

@@ -94,11 +94,17 @@ def record_equality_answers(feedback: str, answers: dict) -> str | None:
 	given = {question: answers.get(question) for question in EQUALITY_QUESTIONS if answers.get(question)}
 	if not given:
 		return None
-	if frappe.db.exists("Equality Monitoring", feedback):
-		record = frappe.get_doc("Equality Monitoring", feedback)
+	existing = equality_record_of(feedback)
+	if existing:
+		record = frappe.get_doc("Equality Monitoring", existing)
 		record.update(given)
 		record.save(ignore_permissions=True)
 	else:
 		record = frappe.get_doc({"doctype": "Equality Monitoring", "feedback": feedback, **given})
 		record.insert(ignore_permissions=True)
 	return record.name
+
+
+def equality_record_of(feedback: str) -> str | None:
+	"""The name of case `feedback`'s Equality Monitoring record: a random one, found by its Feedback link."""
+	return frappe.db.get_value("Equality Monitoring", {"feedback": feedback}, "name")

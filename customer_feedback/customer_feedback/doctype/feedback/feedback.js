@@ -99,9 +99,11 @@ function refuse_escalation(frm) {
 }
 
 function open_equality_monitoring(frm) {
-	frappe.db.exists("Equality Monitoring", frm.doc.name).then((exists) => {
-		if (exists) {
-			frappe.set_route("Form", "Equality Monitoring", frm.doc.name);
+	// Named at random, not after the case: found by its link to the case.
+	frappe.db.get_value("Equality Monitoring", { feedback: frm.doc.name }, "name").then((r) => {
+		const name = r.message && r.message.name;
+		if (name) {
+			frappe.set_route("Form", "Equality Monitoring", name);
 		} else {
 			frappe.new_doc("Equality Monitoring", { feedback: frm.doc.name });
 		}
