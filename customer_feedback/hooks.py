@@ -35,7 +35,12 @@ scheduler_events = {
 	"hourly_long": ["customer_feedback.sweep.run"],
 	# The public's uploads no submission claimed within a day (customer_feedback/portal/uploads.py).
 	"daily": ["customer_feedback.portal.uploads.remove_unclaimed_uploads"],
-	"daily_long": ["customer_feedback.portal.survey.send_surveys"],
+	"daily_long": [
+		"customer_feedback.portal.survey.send_surveys",
+		# Retention (customer_feedback/personal_data.py): closed cases past their policy's years lose who
+		# sent them; idempotent, so a missed day is caught up by the next run.
+		"customer_feedback.personal_data.anonymise_expired_cases",
+	],
 }
 
 # The public feedback form
@@ -91,3 +96,19 @@ has_permission = {
 
 # No has_website_permission for Feedback: customers see their cases through public_view
 # (customer_feedback/portal/status.py), never the case document, which holds staff-only fields.
+
+# Personal data (UK GDPR), customer_feedback/personal_data.py. The platform's download and deletion requests
+# find records by a field holding the person's address: these entries put the cases in the request's steps,
+# and the override classes add what only the case leads to (stages, survey, equality answers), replace the
+# whole rows in the download by what a customer may see, and anonymise the cases before the platform's steps.
+user_data_fields = [
+	# With redact_fields: the platform's other way (a REPLACE over every text field) names the case's virtual
+	# fields, which have no column. Ours has emptied these fields first; they are the fallback.
+	{"doctype": "Feedback", "filter_by": "email", "redact_fields": ["customer_name", "address", "postcode"]},
+	{"doctype": "Feedback", "filter_by": "representative_email", "redact_fields": ["representative_name"]},
+	{"doctype": "Feedback Survey", "filter_by": "email"},
+]
+override_doctype_class = {
+	"Personal Data Download Request": "customer_feedback.overrides.personal_data_download_request.CaseDataDownloadRequest",
+	"Personal Data Deletion Request": "customer_feedback.overrides.personal_data_deletion_request.CaseDataDeletionRequest",
+}

@@ -222,7 +222,8 @@ class Feedback(Document):
 		self.received_out_of_hours = is_out_of_hours(
 			rules.calendar, get_datetime(self.received_on), rules.office_opens_hour, rules.office_closes_hour
 		)
-		if not self.is_anonymous:
+		# A case whose personal data was removed (customer_feedback/personal_data.py) has no customer to check.
+		if not (self.is_anonymous or self.personal_data_removed_on):
 			self.validate_customer()
 			self.link_contact()
 		self.record_status_dates()

@@ -61,6 +61,7 @@ class FeedbackPolicy(Document):
 		office_opens_hour: DF.Int
 		policy_name: DF.Data
 		progress_update_days: DF.Int
+		retention_years: DF.Int
 		saturday: DF.Check
 		show_handler_name: DF.Check
 		source_document: DF.Data | None
@@ -86,6 +87,7 @@ class FeedbackPolicy(Document):
 		self.validate_timescales()
 		self.validate_stages()
 		self.validate_survey_share()
+		self.validate_retention()
 		self.validate_not_disabling_default()
 
 	def validate_working_weekdays(self):
@@ -154,6 +156,14 @@ class FeedbackPolicy(Document):
 				_("Share of Closed Complaints Surveyed is {0}%: give 0 to 100.").format(
 					self.survey_sample_percent
 				)
+			)
+
+	def validate_retention(self):
+		if (self.retention_years or 0) < 0:
+			throw(
+				_(
+					"Keep Personal Data For is {0} years: give the years after closing, or 0 to keep personal data for ever."
+				).format(self.retention_years)
 			)
 
 	def validate_not_disabling_default(self):
