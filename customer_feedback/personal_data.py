@@ -211,9 +211,8 @@ def anonymise_cases_of(email: str, reason: str) -> int:
 
 
 def forget_representative(name: str, reason: str) -> bool:
-	"""Take the representative's details off case `name`, which stays its customer's."""
-	if not frappe.db.get_value("Feedback", name, "has_representative"):
-		return False
+	"""Take the representative's details off case `name`, which stays its customer's (also when Made by a
+	Representative was unticked later: the hidden fields kept their values)."""
 	frappe.db.set_value("Feedback", name, blanks("Feedback", REPRESENTATIVE_FIELDS))
 	frappe.get_doc("Feedback", name).add_comment(
 		"Info", _("The representative's personal data removed: {0}").format(escape_html(reason))

@@ -327,7 +327,10 @@ class TestDeletion(PersonalDataTestCase):
 
 	def test_an_anonymised_case_can_still_be_worked_and_is_not_anonymised_twice(self):
 		own, *_ = self.make_cases()
+		# Sent from the public form while signed in: the case is owned by the customer's own account.
+		frappe.db.set_value("Feedback", own, "owner", SUBJECT, update_modified=False)
 		self.assertTrue(personal_data.anonymise_case(own, "test"))
+		self.assertEqual(frappe.db.get_value("Feedback", own, "owner"), "Guest")
 		removed_on = frappe.db.get_value("Feedback", own, "personal_data_removed_on")
 		self.assertFalse(personal_data.anonymise_case(own, "test again"))
 		self.assertEqual(frappe.db.get_value("Feedback", own, "personal_data_removed_on"), removed_on)
@@ -337,6 +340,15 @@ class TestDeletion(PersonalDataTestCase):
 		case.save()  # no customer to check, and no Contact made for nobody
 		self.assertFalse(case.contact)
 		self.assertEqual(frappe.db.count("Contact", {"first_name": ["in", ["", None]]}), 0)
+
+	def test_a_representative_unticked_later_still_loses_their_details(self):
+		_own, represented, *_ = self.make_cases()
+		frappe.db.set_value("Feedback", represented, "has_representative", 0)
+		self.assertEqual(personal_data.anonymise_cases_of(SUBJECT, "test"), 2)
+		self.assertEqual(
+			frappe.db.get_value("Feedback", represented, ["representative_email", "customer_name"]),
+			(None, "Rita Other"),
+		)
 
 
 class TestRetention(PersonalDataTestCase):
