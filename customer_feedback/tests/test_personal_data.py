@@ -23,6 +23,7 @@ from customer_feedback.customer_feedback.doctype.feedback.access_code import iss
 from customer_feedback.exceptions import PolicyConfigurationError
 from customer_feedback.overrides.personal_data_deletion_request import CaseDataDeletionRequest
 from customer_feedback.overrides.personal_data_download_request import CaseDataDownloadRequest
+from customer_feedback.patches.v0_6 import default_retention_years
 from customer_feedback.portal.status import forget_failed_tries
 from customer_feedback.tests.factories import (
 	LiveServerTestCase,
@@ -410,6 +411,12 @@ class TestRetention(PersonalDataTestCase):
 		):
 			self.assertEqual(personal_data.anonymise_expired_cases(), 3)
 		self.assertEqual(commit.call_count, 2, "after the second case, and at the end")
+
+	def test_the_patch_gives_policies_saved_before_the_field_the_default(self):
+		policy = make_policy("_Test CF Before v0.6").name
+		frappe.db.set_value("Feedback Policy", policy, "retention_years", 0)  # the new column's start
+		default_retention_years.execute()
+		self.assertEqual(frappe.db.get_value("Feedback Policy", policy, "retention_years"), 6)
 
 	def test_a_negative_retention_is_refused_naming_the_field(self):
 		with self.assertRaisesRegex(PolicyConfigurationError, "Keep Personal Data For is -1 years: give"):
