@@ -44,6 +44,7 @@ TEXT_LIMITS = {
 }
 ATTACHMENT_FIELDS = ("attachment_1", "attachment_2")
 HONEYPOT = "website_address"
+TEXT_FIELDTYPES = ("Data", "Small Text", "Text", "Long Text", "Text Editor", "Select", "Link", "Attach")
 
 
 def is_public_submission(doc) -> bool:
@@ -66,6 +67,14 @@ def after_insert(doc, method=None) -> None:
 
 def prepare(doc) -> None:
 	"""Refuse what the form must not accept, and set what the public cannot: called before insert."""
+	# The form sends its text fields as text; a crafted number, list or object there would fail the case's
+	# own checks and its version history with a server error instead of a refusal.
+	for df in doc.meta.fields:
+		if df.fieldtype in TEXT_FIELDTYPES and not isinstance(doc.get(df.fieldname), str | None):
+			frappe.throw(
+				_("{0} was not sent as text: fill it in on the form and send it again.").format(_(df.label)),
+				SubmissionRefusedError,
+			)
 	if cstr(doc.get(HONEYPOT)).strip():
 		frappe.throw(
 			_(
