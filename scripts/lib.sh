@@ -69,7 +69,7 @@ lifecycle_check() {
 # What the Frappe suite needs beyond the app: bench installs dev dependencies only in developer mode.
 install_test_requirements() {
 	as_bench_user "$FRAPPE_BENCH/env/bin/python" -m pip install --quiet --disable-pip-version-check \
-		"freezegun~=1.2.2"
+		"freezegun~=1.2.2" "hypothesis>=6.100"
 }
 
 # A fresh site with this app installed. $1: site name; $2: 1 for developer mode.
