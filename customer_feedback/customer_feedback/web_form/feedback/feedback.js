@@ -2,6 +2,7 @@
 // summary at the top linking to each question, and the message by the question), a receipt with the
 // reference and dates, a privacy note, limits on attachments, and the spam trap kept out of people's way.
 // The platform renders this file with Jinja: the values in double braces come from feedback.py.
+{% include "templates/includes/cf_public.js" %}
 frappe.init_client_script = () => {
 	const form = frappe.web_form;
 	const allowedTypes = {{ cf_allowed_extensions | json }};
@@ -15,8 +16,20 @@ frappe.init_client_script = () => {
 	hide_spam_trap();
 	add_privacy_note();
 	for (const fieldname of ["attachment_1", "attachment_2"]) {
-		form.fields_dict[fieldname].df.options = {
+		const control = form.fields_dict[fieldname];
+		// The Attach control copies df.options over its own upload options, so these replace its defaults.
+		control.df.options = {
 			restrictions: { allowed_file_types: allowedTypes, max_file_size: maxAttachmentBytes },
+			disable_file_browser: true, // the platform's web form default, dropped by replacing df.options
+			// The server answers the public with a handle, never a file_url (customer_feedback.portal.uploads):
+			// the field holds the handle, and shows the file's name as text, not as a link.
+			on_success: (file) => {
+				if (!file || !file.handle) return;
+				control.set_value(file.handle).then(() =>
+					control.$value.find(".attached-file-link").text(file.file_name).removeAttr("href")
+				);
+				control.toggle_reload_button();
+			},
 		};
 	}
 	form.save = submit;
@@ -169,35 +182,26 @@ frappe.init_client_script = () => {
 		Object.assign(form.doc, form.get_values(true));
 		form.doc.doctype = form.doc_type;
 		form.doc.web_form_name = form.name;
-		frappe.call({
-			type: "POST",
-			method: "frappe.website.doctype.web_form.web_form.accept",
-			args: { data: form.doc, web_form: form.name },
-			freeze: true,
-			freeze_message: __("Sending"),
-			silent: true,
-			callback: (r) => !r.exc && show_receipt(r.message),
-			error: (r) => show_errors([], server_messages(r)),
-			always: () => (window.saving = false),
-		});
+		// cf.call (a plain fetch): the website's frappe.call shows every server message in its own dialog,
+		// as markup, and never reaches an error callback, so the summary would never show the refusal.
+		const $button = $(".web-form-footer .submit-btn").prop("disabled", true);
+		cf.call(
+			"frappe.website.doctype.web_form.web_form.accept",
+			{ data: JSON.stringify(form.doc), web_form: form.name },
+			__("Your feedback could not be sent. Please try again.")
+		)
+			.then(show_receipt)
+			.catch((error) => show_errors([], [error.message]))
+			.finally(() => {
+				window.saving = false;
+				$button.prop("disabled", false);
+			});
 		return false;
 	}
 
 	function as_text(message) {
 		// An inert document: nothing in it loads or runs while its text is read.
 		return new DOMParser().parseFromString(String(message), "text/html").body.textContent || "";
-	}
-
-	function server_messages(r) {
-		const raw = (r && (r._server_messages || (r.responseJSON && r.responseJSON._server_messages))) || "[]";
-		const messages = JSON.parse(raw).map((message) => {
-			try {
-				return JSON.parse(message).message;
-			} catch (e) {
-				return message;
-			}
-		});
-		return messages.length ? messages : [__("Your feedback could not be sent. Please try again.")];
 	}
 
 	function show_receipt(receipt) {
