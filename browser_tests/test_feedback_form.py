@@ -1,11 +1,12 @@
 """The public feedback form at /feedback, in a real browser: each type recorded, errors, keyboard alone,
-320 px wide, anonymous feedback and attachments."""
+320 px wide, anonymous feedback, attachments, and markup typed in or put in a link showing as text."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
+from urllib.parse import urlencode
 
 import pytest
 from playwright.sync_api import expect
@@ -70,6 +71,7 @@ def test_each_type_is_recorded_with_a_receipt(page, base_url, api, shoot, axe, f
 	expect(page.locator("#cf-what-happens-next")).not_to_be_empty()
 	expect(page.locator("#cf-receipt-email")).to_contain_text(email)
 	expect(page.locator("#cf-status-link")).to_have_attribute("href", "/feedback/status")
+	expect(page.locator("#cf-access-code")).to_have_text(re.compile(r"^[A-Z2-9]{5}-[A-Z2-9]{5}$"))
 	shoot(page, f"receipt-{slug}", readme="public-form-receipt" if feedback_type == "Complaint" else None)
 	axe(page, "receipt")
 
@@ -381,3 +383,25 @@ def test_every_text_box_and_drop_down_has_a_visible_border(page, base_url):
 		.map(el => el.id)"""
 	)
 	assert not borderless, f"no visible border on {borderless}"
+
+
+MARKUP = '<img src=x onerror="window.cfInjected=1"><script>window.cfInjected=2</script>'
+
+
+def test_markup_typed_in_or_put_in_the_link_shows_as_text_and_never_runs(page, base_url):
+	# A crafted link: the platform would fill any field from it; only the kind of feedback is taken.
+	query = urlencode({"feedback_type": "Compliment", "description": MARKUP, "phone": MARKUP, "email": MARKUP})
+	page.goto(f"{base_url}/feedback/new?{query}")
+	page.wait_for_selector("#cf-privacy", timeout=TIMEOUT_MS)
+	expect(page.locator("#cf-feedback_type")).to_have_value("Compliment")
+	for fieldname in ("description", "phone", "email"):
+		expect(page.locator(f"#cf-{fieldname}")).to_have_value("")
+	# Typed in: the server refuses the telephone number, naming the field, and quotes nothing back.
+	fill_form(page, {"description": MARKUP, "customer_name": "Mark Upton", "phone": MARKUP})
+	submit_form(page)
+	summary = page.locator("#cf-error-summary")
+	expect(summary).to_be_visible(timeout=TIMEOUT_MS)
+	expect(summary).to_contain_text("Phone is not a telephone number")
+	assert summary.locator("img, script").count() == 0
+	expect(page.locator("#cf-phone")).to_have_value(MARKUP)  # kept as typed, as text
+	assert page.evaluate("window.cfInjected") is None

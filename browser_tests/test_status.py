@@ -1,9 +1,12 @@
-"""The status look-up at /feedback/status, in a real browser: by reference with the email address or the
-postcode, the same refusal for a wrong pair as for a missing case, and asking for the next stage.
+"""The status look-up at /feedback/status, in a real browser: by reference with the access code from the
+receipt, the same refusal for a wrong code as for a missing case, and asking for the next stage.
 
-Frappe's rate limit allows 10 look-ups per IP address in 10 minutes: these tests make seven."""
+The look-up allows 10 tries per address in 10 minutes and 5 wrong codes per reference a day: these tests
+make seven look-ups, two of them with wrong codes for one reference."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -24,7 +27,10 @@ def send_complaint(page, base_url: str, postcode: str = "NN1 1AA") -> dict:
 		},
 	)
 	submit_form(page)
-	return {"reference": wait_for_receipt(page), "email": email, "postcode": postcode}
+	reference = wait_for_receipt(page)
+	code = page.locator("#cf-access-code").inner_text().strip()
+	assert re.fullmatch(r"[A-Z2-9]{5}-[A-Z2-9]{5}", code), f"the receipt's access code {code!r}"
+	return {"reference": reference, "code": code, "email": email, "postcode": postcode}
 
 
 @pytest.fixture(scope="module")
@@ -36,20 +42,20 @@ def complaint(browser, base_url):
 		context.close()
 
 
-def look_up(page, base_url: str, reference: str, email_or_postcode: str) -> None:
+def look_up(page, base_url: str, reference: str, code: str) -> None:
 	page.goto(f"{base_url}/feedback/status")
 	page.locator("#cf-reference").fill(reference)
-	page.locator("#cf-email-or-postcode").fill(email_or_postcode)
+	page.locator("#cf-access-code").fill(code)
 	page.locator("#cf-look-up").click()
 
 
-def test_status_page_shows_status_stage_and_next_date_by_reference_and_email(
+def test_status_page_shows_status_stage_and_next_date_by_reference_and_access_code(
 	page, base_url, complaint, shoot, axe
 ):
 	page.goto(f"{base_url}/feedback/status")
 	shoot(page, "status-look-up")
 	axe(page, "status look-up")
-	look_up(page, base_url, complaint["reference"], complaint["email"].upper())
+	look_up(page, base_url, complaint["reference"], complaint["code"])
 	expect(page.locator("#cf-case-summary")).to_be_visible()
 	expect(page.locator("#cf-result-heading")).to_be_focused()
 	expect(page.locator("#cf-case-reference")).to_have_text(complaint["reference"])
@@ -66,9 +72,10 @@ def test_status_page_shows_status_stage_and_next_date_by_reference_and_email(
 	axe(page, "status result")
 
 
-def test_status_page_finds_the_case_by_reference_and_postcode(page, base_url, complaint):
+def test_status_page_finds_the_case_however_the_reference_and_code_are_typed(page, base_url, complaint):
 	# Spaces and case as people type them.
-	look_up(page, base_url, f" {complaint['reference'].lower()} ", "nn11aa")
+	typed = complaint["code"].lower().replace("-", " ")
+	look_up(page, base_url, f" {complaint['reference'].lower()} ", typed)
 	expect(page.locator("#cf-case-reference")).to_have_text(complaint["reference"])
 	expect(page.locator("#cf-case-status")).to_have_text("Received")
 	expect(page.locator("#cf-case-stage")).to_contain_text("Stage 1 of")
@@ -83,15 +90,16 @@ def refusal(page) -> str:
 	return page.locator("#cf-error-list").inner_text().strip()
 
 
-def test_a_wrong_pair_gets_the_same_message_as_a_missing_reference(page, base_url, complaint):
-	look_up(page, base_url, complaint["reference"], "someone.else@example.org")
-	wrong_email = refusal(page)
-	look_up(page, base_url, complaint["reference"], "ZZ9 9ZZ")
-	wrong_postcode = refusal(page)
-	look_up(page, base_url, "FB-1999-99999", complaint["email"])
+def test_a_wrong_code_gets_the_same_message_as_a_missing_reference(page, base_url, complaint):
+	look_up(page, base_url, complaint["reference"], "ABCDE-FGHJK")
+	wrong_code = refusal(page)
+	# What the look-up asked for before access codes opens nothing.
+	look_up(page, base_url, complaint["reference"], complaint["email"])
+	by_email = refusal(page)
+	look_up(page, base_url, "FB-1999-99999", complaint["code"])
 	missing = refusal(page)
-	assert wrong_email == wrong_postcode == missing, (wrong_email, wrong_postcode, missing)
-	assert wrong_email
+	assert wrong_code == by_email == missing, (wrong_code, by_email, missing)
+	assert "access code" in wrong_code
 	# The message is also next to the reference, and the reference field says it is in error.
 	expect(page.locator("#cf-reference-error")).to_be_visible()
 	expect(page.locator("#cf-reference")).to_have_attribute("aria-invalid", "true")
@@ -103,13 +111,13 @@ def test_an_empty_look_up_shows_each_error_by_its_field(page, base_url, shoot, a
 	summary = page.locator("#cf-error-summary")
 	expect(summary).to_be_visible()
 	expect(summary).to_be_focused()
-	for field in ("cf-reference", "cf-email-or-postcode"):
+	for field in ("cf-reference", "cf-access-code"):
 		link = summary.locator(f"a[href='#{field}']")
 		expect(link).to_have_count(1)
 		expect(page.locator(f"#{field}-error")).to_have_text(link.inner_text())
 		expect(page.locator(f"#{field}")).to_have_attribute("aria-invalid", "true")
-	summary.locator("a[href='#cf-email-or-postcode']").click()
-	expect(page.locator("#cf-email-or-postcode")).to_be_focused()
+	summary.locator("a[href='#cf-access-code']").click()
+	expect(page.locator("#cf-access-code")).to_be_focused()
 	shoot(page, "status-look-up-errors")
 	axe(page, "status look-up with errors")
 
@@ -121,7 +129,7 @@ def test_customer_asks_for_the_next_stage_of_a_responded_complaint(page, base_ur
 	api.apply_workflow(reference, "Acknowledge", "Send Response")
 	assert api.get_doc("Feedback", reference)["status"] == "Responded"
 
-	look_up(page, base_url, reference, case["postcode"])
+	look_up(page, base_url, reference, case["code"])
 	expect(page.locator("#cf-case-status")).to_have_text("We have responded")
 	form = page.locator("#cf-escalate-form")
 	expect(form).to_be_visible()
@@ -157,7 +165,7 @@ def test_status_page_at_320px_has_no_sideways_scrolling(new_page, base_url, comp
 	page = new_page(width=320, height=640)
 	page.goto(f"{base_url}/feedback/status")
 	if with_result:
-		look_up(page, base_url, complaint["reference"], complaint["email"])
+		look_up(page, base_url, complaint["reference"], complaint["code"])
 		expect(page.locator("#cf-case-summary")).to_be_visible()
 	assert scroll_width(page) <= 320, f"scrolls sideways: {scroll_width(page)} px"
 	shoot(page, f"status-{'result' if with_result else 'look-up'}-320px")

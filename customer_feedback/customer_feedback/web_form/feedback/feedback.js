@@ -32,8 +32,20 @@ frappe.init_client_script = () => {
 			},
 		};
 	}
+	show_values_as_text();
 	form.save = submit;
 	form.set_default_values = set_default_values;
+
+	function show_values_as_text() {
+		// The platform copies each field's value into a hidden display area as markup (a Text field's value
+		// is taken to be HTML), so markup typed into the form would run in the page: here it is text.
+		for (const field of form.fields) {
+			const control = form.fields_dict[field.fieldname];
+			if (!control || !["Data", "Small Text", "Text", "Long Text"].includes(field.fieldtype)) continue;
+			control.set_disp_area = (value) =>
+				control.disp_area && $(control.disp_area).text(control.value || value || "");
+		}
+	}
 
 	function set_default_values() {
 		// The platform fills any field from the link's query string, so a crafted link could put words in
