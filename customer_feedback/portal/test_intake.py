@@ -10,6 +10,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from customer_feedback.exceptions import AttachmentRefusedError, SubmissionRefusedError
 from customer_feedback.portal import intake, uploads
+from customer_feedback.portal.status import look_up
 from customer_feedback.tests.base import FeedbackTestCase
 from customer_feedback.tests.factories import LiveServerTestCase, server_messages
 from customer_feedback.tests.test_notifications import NotificationTestCase, emails_about, message_about
@@ -104,7 +105,7 @@ class TestPublicIntake(GuestSends, FeedbackTestCase):
 
 	def test_no_equality_answers_means_no_record(self):
 		name = self.send(equality_age_band="", equality_disability="")["name"]
-		self.assertFalse(frappe.db.exists("Equality Monitoring", name))
+		self.assertFalse(frappe.db.exists("Equality Monitoring", {"feedback": name}))
 
 	def test_an_answer_not_offered_is_refused_and_nothing_is_saved(self):
 		before = frappe.db.count("Feedback")
@@ -116,9 +117,25 @@ class TestPublicIntake(GuestSends, FeedbackTestCase):
 
 	def test_refusals_never_echo_what_was_sent_as_markup(self):
 		payload = "<img src=x onerror=alert(1)>"
-		with self.assertRaises(SubmissionRefusedError) as refused:
-			self.send(equality_age_band=payload)
-		self.assertNotIn("<img", str(refused.exception))
+		# The platform's own checks of these would quote the value: ours refuse first, naming the field.
+		for fieldname, named in (
+			("equality_age_band", "Age"),
+			("email", "Email"),
+			("phone", "Phone"),
+			("representative_email", "Representative Email"),
+			("preferred_contact_method", "Preferred Contact Method"),
+			("service_area", "Service Area"),
+			("preferred_language", "Preferred Language"),
+		):
+			with self.subTest(fieldname), self.assertRaises(SubmissionRefusedError) as refused:
+				acting_for = fieldname.startswith("representative")
+				self.send(
+					**{fieldname: payload},
+					**({"has_representative": 1, "customer_consent_confirmed": 1} if acting_for else {}),
+				)
+			self.assertNotIn("<img", str(refused.exception))
+			self.assertNotIn("onerror", str(refused.exception))
+			self.assertIn(named, str(refused.exception))
 		frappe.set_user("Guest")
 		try:
 			with self.assertRaises(AttachmentRefusedError) as refused:
@@ -253,12 +270,34 @@ class TestPublicIntake(GuestSends, FeedbackTestCase):
 
 
 class TestCopyToCustomer(GuestSends, NotificationTestCase):
-	def test_the_customer_gets_the_reference_and_what_happens_next(self):
+	def test_the_customer_gets_the_reference_what_happens_next_and_the_access_code(self):
 		self.at(RECEIVED)
-		name = self.send()["name"]
+		receipt = self.send()
+		name = receipt["name"]
 		subject = f"We have your complaint: reference {name}"
 		self.assertIn((subject, frozenset({"ann.example@example.org"})), emails_about("Feedback", name))
-		self.assertIn("by Monday 30 December 2024", message_about("Feedback", name, subject))
+		message = message_about("Feedback", name, subject)
+		self.assertIn("by Monday 30 December 2024", message)
+		self.assertIn(receipt["access_code"], message)
+		self.assertEqual(look_up(name, receipt["access_code"])["reference"], name)
+
+	def test_the_access_code_is_not_copied_to_the_timeline_staff_read(self):
+		receipt = self.send()
+		name, code = receipt["name"], receipt["access_code"]
+		self.assertFalse(frappe.db.exists("Communication", {"reference_name": name}))
+		self.assertTrue(
+			frappe.db.exists(
+				"Comment",
+				{
+					"reference_name": name,
+					"content": "Feedback Received (Copy to Customer) sent to ann.example@example.org.",
+				},
+			)
+		)
+		for doctype in ("Communication", "Comment", "Version", "Feedback"):
+			for row in frappe.get_all(doctype, fields=["*"], limit=0):
+				self.assertNotIn(code, frappe.as_json(row), doctype)
+				self.assertNotIn(code.replace("-", ""), frappe.as_json(row), doctype)
 
 	def test_a_representative_gets_it_instead(self):
 		name = self.send(

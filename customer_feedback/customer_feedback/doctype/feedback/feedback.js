@@ -25,6 +25,9 @@ frappe.ui.form.on("Feedback", {
 				frm.add_custom_button(__("Refuse Escalation"), () => refuse_escalation(frm), __("Actions"));
 			}
 		}
+		if (!frm.doc.is_anonymous && frm.has_perm("write")) {
+			frm.add_custom_button(__("Issue Access Code"), () => issue_access_code(frm), __("Actions"));
+		}
 		if (frappe.user.has_role(["Feedback Manager", "System Manager"])) {
 			frm.add_custom_button(__("Equality Monitoring"), () => open_equality_monitoring(frm), __("View"));
 		}
@@ -85,6 +88,26 @@ function convert_to_complaint(frm) {
 		[{ fieldname: "reason", fieldtype: "Small Text", label: __("What the Customer Is Dissatisfied With") }],
 		__("Turn into a Complaint"),
 		__("Turn into a Complaint")
+	);
+}
+
+function issue_access_code(frm) {
+	// The code is shown once, to read out or copy into a letter: only its hash is kept.
+	frappe.confirm(
+		__("Issue a new access code for the status look-up? Any earlier code stops working."),
+		() =>
+			frappe
+				.call("customer_feedback.api.issue_access_code", { feedback: frm.doc.name })
+				.then((r) => {
+					frappe.msgprint({
+						title: __("New access code"),
+						message: __("Give the customer this access code with the reference {0}: {1}", [
+							frappe.utils.escape_html(frm.doc.name),
+							`<strong id="cf-issued-access-code">${frappe.utils.escape_html(r.message.access_code)}</strong>`,
+						]),
+					});
+					frm.reload_doc();
+				})
 	);
 }
 
