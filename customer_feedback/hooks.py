@@ -56,8 +56,9 @@ override_whitelisted_methods = {
 	"uploadfile": "customer_feedback.portal.uploads.uploadfile",
 	"frappe.handler.uploadfile": "customer_feedback.portal.uploads.uploadfile",
 }
-# REST API v2 routes upload_file to the platform's function, past the overrides above.
-before_request = ["customer_feedback.portal.uploads.refuse_public_upload_elsewhere"]
+# REST API v2 routes upload_file to the platform's function, past the overrides above: refused to the public
+# once the request's user is known (auth_hooks run after session and API-key sign-in).
+auth_hooks = ["customer_feedback.portal.uploads.refuse_public_upload_elsewhere"]
 # The form's own steps join the case's insert here, so the Feedback controller never imports the portal.
 doc_events = {
 	"Feedback": {

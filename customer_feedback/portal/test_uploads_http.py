@@ -171,6 +171,12 @@ class TestPublicUploadsOverHTTP(LiveServerTestCase):
 			"v2 upload_file": self.upload(
 				content=None, path="/api/v2/method/upload_file", token=self.customer_token, file_url=secret
 			),
+			"v2 upload_file, missing file": self.upload(
+				content=None,
+				path="/api/v2/method/upload_file",
+				token=self.customer_token,
+				file_url=MISSING_PRIVATE_FILE,
+			),
 			"REST insert": self.request(
 				"POST", "/api/resource/File", self.customer_token, json={"file_url": secret}
 			),

@@ -289,13 +289,14 @@ def file_permission(doc, ptype: str | None = None, user: str | None = None, debu
 
 
 def refuse_public_upload_elsewhere() -> None:
-	"""before_request: REST API v2 routes /api/v2/method/upload_file to the platform's function itself, past
-	override_whitelisted_methods, so the public is refused it there. A caller with an Authorization header
-	is signed in later in the request; for a website user among them, file_permission refuses the File."""
+	"""auth_hooks (run once the request's user is known, by session or by API key): REST API v2 routes
+	/api/v2/method/upload_file to the platform's function itself, past override_whitelisted_methods, so
+	the public is refused it there, before the platform's File reads the disk (a missing file would answer
+	500, telling that it does not exist)."""
 	request = frappe.request
 	if not request or not request.path.startswith("/api/v2/method/upload_file"):
 		return
-	if request.headers.get("Authorization") or is_desk_user():
+	if is_desk_user():
 		return
 	frappe.throw(
 		_("Upload the file with the feedback form, which uses /api/method/upload_file."), UploadRefusedError
