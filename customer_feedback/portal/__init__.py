@@ -4,11 +4,5 @@ permissions on the case: each whitelisted guest method here checks what it is gi
 email or postcode used, a survey token), is rate limited per IP, and touches the case with
 ignore_permissions only after that check."""
 
-from frappe.utils import formatdate, getdate
-
-DATE_FORMAT = "EEEE d MMMM yyyy"  # Thursday 2 January 2025, as GOV.UK writes dates
-
-
-def format_day(value) -> str | None:
-	"""A date (or datetime) as the public pages and emails write it; None for no date."""
-	return formatdate(getdate(value), DATE_FORMAT) if value else None
+# Moved down to customer_feedback.wording, which letters share; imported here for the portal's modules.
+from customer_feedback.wording import DATE_FORMAT, format_day

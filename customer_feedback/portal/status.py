@@ -41,6 +41,7 @@ from customer_feedback.exceptions import (
 	TooManyLookupsError,
 )
 from customer_feedback.portal import format_day
+from customer_feedback.wording import stage_text
 
 # Tries per network (an IPv4 address, or an IPv6 /64: customer_feedback.access_codes.client_network), for
 # each method: someone checking their own case, or mistyping a few times, stays well inside 10 tries in 10
@@ -166,15 +167,6 @@ def public_view(doc) -> dict:
 
 def is_past(day) -> bool:
 	return getdate(day) < getdate(nowdate())
-
-
-def stage_text(rule, policy) -> str:
-	"""'Stage 2 of 3: Service Investigation'; a name that already starts 'Stage 2' is not repeated."""
-	name = re.sub(
-		rf"^\s*stage\s*{rule.stage_number}\b\s*[:\-\u2013]?\s*", "", rule.stage_name or "", flags=re.I
-	)
-	text = _("Stage {0} of {1}").format(rule.stage_number, policy.last_stage_number)
-	return f"{text}: {name}" if name else text
 
 
 def public_status(doc, policy) -> str:
