@@ -109,3 +109,12 @@ class StatusBypassError(frappe.PermissionError):
 
 class AccessCodeRefusedError(frappe.ValidationError):
 	"""An access code asked for a case that cannot have one (an anonymous case: nobody to give it to)."""
+
+
+class LetterWordingError(frappe.ValidationError):
+	"""A Feedback Letter that cannot be saved: a second enabled wording for the same choice, or a
+	placeholder Jinja cannot read."""
+
+
+class LetterError(frappe.ValidationError):
+	"""A letter asked of a document it is not printed from, an unknown kind, or one with no wording."""

@@ -67,8 +67,14 @@ doc_events = {
 	},
 	"File": {"before_insert": "customer_feedback.portal.uploads.check_public_upload"},
 }
-# For Notification templates: the same "what happens next" the form's receipt shows.
-jinja = {"methods": ["customer_feedback.portal.intake.what_happens_next"]}
+# For Notification templates: the same "what happens next" the form's receipt shows; for the letters' Print
+# Formats, the letter filled in from the case (customer_feedback/letters).
+jinja = {
+	"methods": [
+		"customer_feedback.portal.intake.what_happens_next",
+		"customer_feedback.letters.feedback_letter_html",
+	]
+}
 
 # The satisfaction survey's page. The Web Form at /feedback claims /feedback/<name> for its records, so this
 # rule sends /feedback/survey to our www page (customer_feedback/www/feedback_survey) first.

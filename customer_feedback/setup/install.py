@@ -4,6 +4,7 @@ import frappe
 
 from customer_feedback.constants import APP_ROLES
 from customer_feedback.hooks import standard_portal_menu_items
+from customer_feedback.setup.letters import create_default_letters
 from customer_feedback.setup.master_data import COMPLAINT_CATEGORIES, REMEDY_TYPES
 from customer_feedback.setup.notifications import create_notifications, delete_notifications
 from customer_feedback.setup.policy_presets import DEFAULT_POLICY, PRESETS
@@ -20,6 +21,7 @@ def after_install() -> None:
 	create_master_records()
 	create_feedback_workflow()
 	create_notifications()
+	create_default_letters()
 	allow_public_attachments()
 	hide_error_tracebacks()
 

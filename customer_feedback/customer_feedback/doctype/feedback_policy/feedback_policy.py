@@ -57,6 +57,7 @@ class FeedbackPolicy(Document):
 		external_body_website: DF.Data | None
 		friday: DF.Check
 		monday: DF.Check
+		offers_welsh: DF.Check
 		office_closes_hour: DF.Int
 		office_opens_hour: DF.Int
 		policy_name: DF.Data
