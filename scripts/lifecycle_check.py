@@ -2,6 +2,8 @@
 Python from the sites directory.
 
 	python lifecycle_check.py SITE edit-preset       an administrator edits a preset and a notification (committed)
+	python lifecycle_check.py SITE edit-letter       an administrator edits a letter's wording (committed; edit-preset
+	                                                 does it too)
 	python lifecycle_check.py SITE preset-kept       after migrating, the edits are still there
 	python lifecycle_check.py SITE uninstalled       after uninstall-app, nothing of ours is left
 
@@ -14,12 +16,15 @@ import frappe
 
 # Still importable after uninstall-app: the package stays installed in the bench's environment.
 from customer_feedback.setup.install import ROLES as OUR_ROLES
+from customer_feedback.setup.letters import DEFAULT_LETTERS
 from customer_feedback.setup.notifications import ALL_NOTIFICATIONS, WATCHED_DOCTYPES
 
 EDITED_PRESET = "Northamptonshire Fire and Rescue Service"
 EDITED_VALUE = 7
 EDITED_NOTIFICATION = "Hate Crime"
 EDITED_SUBJECT = "Hate incident logged: {{ doc.name }}"
+EDITED_LETTER = "Stage Response"
+EDITED_SIGN_OFF = "<p>With best wishes from {{ letter.handler }}</p>"
 failures = 0
 
 
@@ -48,11 +53,35 @@ def edit_preset() -> None:
 		True,
 		f"edited the {EDITED_NOTIFICATION} notification: its subject, and the Feedback Manager told instead",
 	)
+	edit_letter()  # scripts/test runs edit-preset before its two migrates
+
+
+def edit_letter() -> None:
+	name = letter_wording_name()
+	wording = frappe.get_doc("Feedback Letter", name)
+	wording.sign_off = EDITED_SIGN_OFF
+	wording.save()
+	frappe.db.commit()
+	check(True, f"edited the {EDITED_LETTER} letter's sign-off ({name})")
+
+
+def letter_wording_name() -> str:
+	"""The installed English wording of EDITED_LETTER for every policy and type."""
+	filters = {"policy": ("is", "not set"), "feedback_type": ("is", "not set")}
+	return frappe.get_all(
+		"Feedback Letter", {"letter": EDITED_LETTER, "language": "English", **filters}, pluck="name"
+	)[0]
 
 
 def preset_kept() -> None:
 	policy = frappe.get_doc("Feedback Policy", EDITED_PRESET)
 	check(policy.progress_update_days == EDITED_VALUE, "migrate kept the administrator's edited figure")
+	sign_off = frappe.db.get_value("Feedback Letter", letter_wording_name(), "sign_off")
+	check(sign_off == EDITED_SIGN_OFF, f"migrate kept the administrator's {EDITED_LETTER} letter wording")
+	check(
+		frappe.db.count("Feedback Letter") == len(DEFAULT_LETTERS),
+		"migrate created no duplicate letter wording",
+	)
 	check(len(policy.calendar_dates) == 1, "migrate kept the administrator's closed date")
 	check(frappe.db.count("Feedback Policy") == 6, "migrate created no duplicate presets")
 	alert = frappe.get_doc("Notification", EDITED_NOTIFICATION)
@@ -78,6 +107,9 @@ def uninstalled() -> None:
 	check(not frappe.db.exists("Module Def", "Customer Feedback"), "no Module Def left")
 	check(not frappe.db.exists("Workflow", {"document_type": "Feedback"}), "no workflow on Feedback left")
 	check(not frappe.db.exists("Web Form", {"module": "Customer Feedback"}), "no Web Form of ours left")
+	check(
+		not frappe.db.exists("Print Format", {"module": "Customer Feedback"}), "no letter Print Format left"
+	)
 	check(not frappe.db.exists("Portal Menu Item", {"route": "/my-feedback"}), "no portal menu item left")
 	left = [role for role in OUR_ROLES if frappe.db.exists("Role", role)]
 	check(not left, f"no roles left ({', '.join(left) or 'none'})")
@@ -99,6 +131,11 @@ if __name__ == "__main__":
 	site, phase = sys.argv[1], sys.argv[2]
 	frappe.init(site=site)
 	frappe.connect()
-	{"edit-preset": edit_preset, "preset-kept": preset_kept, "uninstalled": uninstalled}[phase]()
+	{
+		"edit-preset": edit_preset,
+		"edit-letter": edit_letter,
+		"preset-kept": preset_kept,
+		"uninstalled": uninstalled,
+	}[phase]()
 	frappe.destroy()
 	sys.exit(1 if failures else 0)
