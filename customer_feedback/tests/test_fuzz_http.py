@@ -1,7 +1,12 @@
 """Fuzz over real HTTP: the public form's `accept` and the status look-up, sent thousands of generated inputs
-(long strings, control characters, markup, wrong types, missing keys, data that is not JSON). Every answer is
-a clear refusal or a receipt, never a server error or a traceback, and every receipt's case is in the
+(long strings, control characters, markup, wrong types, form fields left out or added). Every answer is a
+clear refusal or a receipt, never a server error or a traceback, and every receipt's case is in the
 database.
+
+Not fuzzed, because the platform answers them with a server error before this app's code runs: a method's
+parameter left out (TypeError), a form name that is not text (the rate limiter joins it to the address), data
+that is not a JSON object (json.loads), and a list or object for a Link field (Document.insert checks links
+before before_insert).
 
 Hypothesis runs derandomized (the same inputs every run) and keeps no example database. Each request comes
 from its own address (X-Forwarded-For, which Frappe takes as the request's IP), so the per-address limits on
@@ -54,8 +59,7 @@ WEB_FORM_FIELDS = [
 	if field.get("fieldname")
 ]
 FORM_FIELDS = sorted(field["fieldname"] for field in WEB_FORM_FIELDS)
-# A Link given a list or an object is a server error in the platform, before the form's own checks run
-# (Document.insert validates links first; its link counter cannot hash a list): not fuzzed with those.
+# Given scalars only (see the module's docstring).
 LINK_FIELDS = {field["fieldname"] for field in WEB_FORM_FIELDS if field["fieldtype"] == "Link"}
 # Keys the form does not offer, that a crafted submission may still send.
 NOT_ON_THE_FORM = [
@@ -121,9 +125,7 @@ def submissions(draw) -> dict:
 @st.composite
 def accept_requests(draw) -> tuple[str, dict]:
 	"""How the form is posted ("form": form-encoded, as the browser does; "json": a JSON body) and what: the
-	form's name, now and then any text, and its data, a JSON object of fuzzed fields. Not fuzzed here: a
-	missing parameter, a form name that is not text, or data that is not a JSON object, which the platform's
-	`accept` and its rate limiter answer with a server error before any of this app's code runs."""
+	form's name, now and then any text, and its data, a JSON object of fuzzed fields."""
 	shape = draw(st.sampled_from(["form", "json"]))
 	web_form = draw(
 		st.one_of(st.just(intake.WEB_FORM), st.just(intake.WEB_FORM), st.just(intake.WEB_FORM), TEXT)
