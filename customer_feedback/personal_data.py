@@ -19,7 +19,7 @@ from customer_feedback.constants import CLOSED
 from customer_feedback.customer_feedback.doctype.equality_monitoring.equality_monitoring import (
 	EQUALITY_QUESTIONS,
 )
-from customer_feedback.customer_feedback.doctype.feedback.feedback import SENDER_FIELDS
+from customer_feedback.customer_feedback.doctype.feedback.case_customer import SENDER_FIELDS
 
 # A subject access export: what the customer told us and what they may see of the case, never the staff
 # side (routing flags, the member of staff concerned, who recorded or handles it, the access code's hash).

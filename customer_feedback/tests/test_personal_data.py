@@ -288,7 +288,7 @@ class TestDeletion(PersonalDataTestCase):
 		)
 		self.assertEqual(self.traces("Complaint Stage", stage.name)["Version"], 0)
 		self.assertFalse(os.path.exists(letter_path), "the file on disk")
-		self.assertFalse(frappe.db.exists("Contact", {"first_name": "Sam"}))
+		self.assertFalse(frappe.db.exists("Contact", {"first_name": "Sam", "last_name": "Subject"}))
 		self.assertEqual(
 			frappe.db.get_value(
 				"Feedback Survey", survey, ["email", "what_could_be_better", "handling_satisfaction"]
