@@ -130,6 +130,8 @@ WORDS = {
 LETTER_CSS = """
 .action-banner.print-hide { display: none; }
 .cf-letter, .cf-letter p, .cf-letter li { font-size: 12pt; line-height: 1.5; }
+.cf-letter p { margin: 0 0 0.8em; }
+.cf-letter .cf-letter-to { margin-bottom: 1.5em; }
 .cf-letter h2 { font-size: 14pt; margin: 1em 0; }
 .cf-letter.cf-large-print, .cf-letter.cf-large-print p, .cf-letter.cf-large-print li {
 	font-size: 18pt; line-height: 1.8;
@@ -325,7 +327,7 @@ def letter_facts(case, stage, policy, language: str) -> frappe._dict:
 		escalation_refusal_reason=cstr(stage.escalation_refusal_reason) if stage else "",
 		refusal_reason=cstr(case.closure_reason),
 		closes_for_no_reply_on=day(case.closes_for_no_reply_on),
-		external_body=rules.external_body.name if rules.external_body else "",
+		external_body=body_in_a_sentence(rules.external_body, language),
 		external_body_contacts=external_body_contacts(rules.external_body, words),
 		survey_link="",
 	)
@@ -364,8 +366,17 @@ def next_step(case, stage, rules, language: str) -> tuple[str, str]:
 			text += " " + words["ask_by"].format(format_day(case.closes_for_no_reply_on, language))
 		return name, text
 	if rules.external_body:
-		return "", words["external"].format(rules.external_body.name)
+		return "", words["external"].format(body_in_a_sentence(rules.external_body, language))
 	return "", words["final"]
+
+
+def body_in_a_sentence(body, language: str) -> str:
+	"""The external body's name as a sentence names it: "the Local Government and Social Care Ombudsman"."""
+	if not body:
+		return ""
+	if language == ENGLISH and not body.name.lower().startswith("the "):
+		return f"the {body.name}"
+	return body.name
 
 
 def external_body_contacts(body, words) -> Markup | str:
