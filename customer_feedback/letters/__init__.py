@@ -268,7 +268,8 @@ def wording_for(letter: str, policy: str, feedback_type: str, language: str = EN
 		]
 		if matching:
 			best = max(matching, key=lambda row: (bool(row.policy), bool(row.feedback_type), row.name))
-			return frappe.get_cached_doc("Feedback Letter", best.name)
+			# Not the document cache: a wording edited earlier in this transaction is read as it now stands.
+			return frappe.get_doc("Feedback Letter", best.name)
 	frappe.throw(
 		_(
 			"No enabled wording for the {0} letter fits policy {1} and type {2}: enable or add one in the Feedback Letter list."

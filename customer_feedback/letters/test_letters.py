@@ -366,6 +366,17 @@ class TestLetterFacts(LetterTestCase):
 		)
 		self.assertIn("Compensation Claim", letters_for(make_feedback(compensation_claim=1)))
 
+	def test_a_late_reply_to_other_feedback_offers_the_delay_notice(self):
+		comment = make_feedback(feedback_type="Comment", policy="Council Customer Feedback Procedure")
+		self.assertNotIn("Delay Notice", letters_for(comment))
+		self.at("2025-02-03 10:00:00")  # a Monday, weeks past the five working days
+		comment.save()
+		self.assertIn("Delay Notice", letters_for(comment))
+		self.assertIn(
+			f"reply to your comment by {format_day(comment.respond_by)}, and we are sorry",
+			render_letter(comment, "Delay Notice").text,
+		)
+
 	def test_sending_a_complaints_acknowledgement_satisfies_its_stage(self):
 		case = make_feedback()
 		self.assertEqual(
