@@ -66,6 +66,10 @@ doc_events = {
 		"after_insert": "customer_feedback.portal.intake.after_insert",
 	},
 	"File": {"before_insert": "customer_feedback.portal.uploads.check_public_upload"},
+	# An email received on a case: the customer's reply, or the email a new case was made from.
+	"Communication": {
+		"after_insert": "customer_feedback.customer_feedback.doctype.feedback.case_email.on_communication_insert"
+	},
 }
 # For Notification templates: the same "what happens next" the form's receipt shows; for the letters' Print
 # Formats, the letter filled in from the case (customer_feedback/letters).

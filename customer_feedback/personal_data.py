@@ -43,6 +43,7 @@ EXPORTED_CASE_FIELDS = (
 	"elected_member",
 	"elected_member_name",
 	"elected_member_office",
+	"subject",
 	"description",
 	"desired_outcome",
 	"resolved_at_first_contact",
@@ -98,6 +99,7 @@ EXPORTED_SURVEY_FIELDS = (
 # which the reports count; the accessibility ticks are kept as figures too, once nothing names the person.
 REMOVED_CASE_FIELDS = (
 	*SENDER_FIELDS,
+	"subject",  # of the email the case came in by: the customer's words
 	"reasonable_adjustments",
 	"adjustments_review_on",
 	"desired_outcome",

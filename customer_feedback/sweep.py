@@ -257,10 +257,12 @@ def cases_owed_a_progress_update(today: dt.date) -> list[str]:
 
 
 def cases_to_close_for_no_reply(today: dt.date) -> list[str]:
-	"""Responded cases past the last day the customer had to reply (policies without auto-close store none)."""
+	"""Responded cases past the last day the customer had to reply (policies without auto-close store none),
+	unless the customer replied on or after the response's day (case_email.replied_since_response)."""
 	return frappe.db.sql_list(
 		"""select name from `tabFeedback`
-		where status = %(responded)s and closes_for_no_reply_on < %(today)s""",
+		where status = %(responded)s and closes_for_no_reply_on < %(today)s
+			and (customer_replied_on is null or date(customer_replied_on) < responded_on)""",
 		{"today": today, "responded": RESPONDED},
 	)
 

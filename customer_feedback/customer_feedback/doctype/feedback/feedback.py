@@ -31,6 +31,7 @@ from customer_feedback.customer_feedback.doctype.complaint_stage.complaint_stage
 )
 from customer_feedback.customer_feedback.doctype.feedback.case_actions import CaseActions
 from customer_feedback.customer_feedback.doctype.feedback.case_customer import CaseCustomer
+from customer_feedback.customer_feedback.doctype.feedback.case_email import CaseEmail
 from customer_feedback.customer_feedback.doctype.feedback.case_workflow import CaseWorkflow
 from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import (
 	get_default_policy_name,
@@ -62,7 +63,7 @@ def anonymous_handling_note(key: str | None) -> str | None:
 	return _(ANONYMOUS_HANDLING_NOTES[key]) if key in ANONYMOUS_HANDLING_NOTES else None
 
 
-class Feedback(CaseActions, CaseWorkflow, CaseCustomer, Document):
+class Feedback(CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -110,6 +111,7 @@ class Feedback(CaseActions, CaseWorkflow, CaseCustomer, Document):
 		current_stage: DF.Int
 		customer_consent_confirmed: DF.Check
 		customer_name: DF.Data | None
+		customer_replied_on: DF.Datetime | None
 		data_protection: DF.Check
 		description: DF.TextEditor
 		desired_outcome: DF.SmallText | None
@@ -176,6 +178,7 @@ class Feedback(CaseActions, CaseWorkflow, CaseCustomer, Document):
 		staff_conduct: DF.Check
 		staff_member_concerned: DF.Link | None
 		status: DF.Literal["Open", "Acknowledged", "Responded", "With External Body", "Closed"]
+		subject: DF.Data | None
 		website_address: DF.Data | None
 		workflow_state: DF.Link | None
 		working_days_taken: DF.Int
@@ -371,13 +374,14 @@ class Feedback(CaseActions, CaseWorkflow, CaseCustomer, Document):
 		# into the future, and the reminder flag goes with it.
 		if not self.next_update_due or getdate(self.next_update_due) > getdate(nowdate()):
 			self.progress_update_overdue = 0
+		# The customer's reply on or after the response's day stops it (case_email): staff decide what next.
 		self.closes_for_no_reply_on = (
 			closes_for_no_reply_on(
 				rules.calendar,
 				getdate(self.responded_on) if self.responded_on else None,
 				rules.close_after_no_reply_days,
 			)
-			if self.status == RESPONDED
+			if self.status == RESPONDED and not self.customer_replied_since_response
 			else None
 		)
 
