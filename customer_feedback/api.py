@@ -9,6 +9,7 @@ from customer_feedback.constants import ESCALATION_REFUSERS, POLICY_EDITORS
 from customer_feedback.customer_feedback.doctype.feedback.access_code import issue as issue_code
 from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import get_policy
 from customer_feedback.exceptions import AccessCodeRefusedError, DeadlineQueryError
+from customer_feedback.letters import sending
 
 
 @frappe.whitelist(methods=["GET", "POST"])
@@ -96,3 +97,30 @@ def issue_access_code(feedback: str) -> dict[str, str]:
 			AccessCodeRefusedError,
 		)
 	return {"access_code": issue_code(doc, by_staff=True)}
+
+
+@frappe.whitelist(methods=["GET", "POST"])
+def preview_letter(feedback: str, letter: str) -> dict:
+	"""The letter filled in from the case, to read and edit before sending, with where it would go."""
+	doc = frappe.get_doc("Feedback", feedback)
+	sending.user_may_send(doc)
+	return sending.preview(doc, letter)
+
+
+@frappe.whitelist(methods=["POST"])
+def send_letter(feedback: str, letter: str, channel: str, subject: str, content: str) -> dict[str, str]:
+	"""Send the letter (as edited) by email or for post, or pass it to its reviewer where the policy checks
+	stage responses. Returns the Feedback Correspondence's name and status."""
+	doc = frappe.get_doc("Feedback", feedback)
+	sending.user_may_send(doc)
+	record = sending.send(doc, letter, channel, subject, content)
+	return {"correspondence": record.name, "status": record.status}
+
+
+@frappe.whitelist(methods=["POST"])
+def review_letter(correspondence: str, approve: bool, note: str | None = None) -> dict[str, str]:
+	"""The reviewer approves a letter awaiting review (it is sent now) or returns it with a note."""
+	record = frappe.get_doc("Feedback Correspondence", correspondence)
+	record.check_permission("read")
+	sending.review(record, frappe.utils.cint(approve) == 1, note)
+	return {"correspondence": record.name, "status": record.status}

@@ -118,3 +118,7 @@ class LetterWordingError(frappe.ValidationError):
 
 class LetterError(frappe.ValidationError):
 	"""A letter asked of a document it is not printed from, an unknown kind, or one with no wording."""
+
+
+class LetterReviewError(frappe.ValidationError):
+	"""A letter's quality check refused: not awaiting review, not the reviewer, or returned without a note."""

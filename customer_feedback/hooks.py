@@ -98,10 +98,12 @@ standard_portal_menu_items = [
 permission_query_conditions = {
 	"Feedback": "customer_feedback.permissions.feedback_conditions",
 	"Complaint Stage": "customer_feedback.permissions.complaint_stage_conditions",
+	"Feedback Correspondence": "customer_feedback.permissions.correspondence_conditions",
 }
 has_permission = {
 	"Feedback": "customer_feedback.permissions.has_feedback_permission",
 	"Complaint Stage": "customer_feedback.permissions.has_complaint_stage_permission",
+	"Feedback Correspondence": "customer_feedback.permissions.has_correspondence_permission",
 	"File": "customer_feedback.portal.uploads.file_permission",
 }
 

@@ -42,10 +42,19 @@ def feedback_conditions(user: str | None = None, table: str = "`tabFeedback`") -
 
 def complaint_stage_conditions(user: str | None = None) -> str:
 	"""A stage is read by those who read its case."""
+	return case_record_conditions("Complaint Stage", user)
+
+
+def correspondence_conditions(user: str | None = None) -> str:
+	"""A letter sent from a case is read by those who read the case."""
+	return case_record_conditions("Feedback Correspondence", user)
+
+
+def case_record_conditions(doctype: str, user: str | None) -> str:
 	case = feedback_conditions(user, table="fb")
 	if not case:
 		return ""
-	return f"`tabComplaint Stage`.feedback in (select fb.name from `tabFeedback` fb where {case})"
+	return f"`tab{doctype}`.feedback in (select fb.name from `tabFeedback` fb where {case})"
 
 
 def can_read_case(case, user: str) -> bool:
@@ -68,6 +77,15 @@ def has_feedback_permission(doc, ptype: str | None = None, user: str | None = No
 
 
 def has_complaint_stage_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	return can_read_case_of(doc, user)
+
+
+def has_correspondence_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	return can_read_case_of(doc, user)
+
+
+def can_read_case_of(doc, user: str | None) -> bool:
+	"""A record of a case (a stage, a letter) follows the case."""
 	if not doc.feedback:
 		return True
 	case = frappe.db.get_value(

@@ -199,6 +199,8 @@ PRESETS: list[dict[str, Any]] = [
 		close_after_no_reply_days=20,
 		survey_weeks_after_closure=4,
 		survey_sample_percent=100,
+		# "Quality assurance of correspondence": responses are checked before they go.
+		check_stage_responses=1,
 	),
 	policy(
 		BEDFORDSHIRE,

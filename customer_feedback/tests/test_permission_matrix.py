@@ -200,6 +200,26 @@ def refused(method: str, kwargs: dict, user: str) -> bool:
 
 # Arguments that get each method past its permission check and then, for most, refused as input, so that
 # nothing is changed; `case` is a fresh complaint recorded by Administrator.
+def letter_awaiting_review(case: str) -> str:
+	"""A stage response of the case waiting for its reviewer, written by someone else (Administrator)."""
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Feedback Correspondence",
+				"feedback": case,
+				"letter": "Stage Response",
+				"channel": "Email",
+				"subject": "Our response",
+				"content": "<p>Our response.</p>",
+				"status": "Awaiting Review",
+				"written_by": "Administrator",
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
+
+
 PROBES = {
 	"customer_feedback.api.preview_deadlines": lambda case: {
 		"policy": "Complaint Handling Code",
@@ -210,6 +230,18 @@ PROBES = {
 	"customer_feedback.api.refuse_escalation": lambda case: {"feedback": case, "reason": ""},
 	"customer_feedback.api.convert_to_complaint": lambda case: {"feedback": case},
 	"customer_feedback.api.issue_access_code": lambda case: {"feedback": case},
+	"customer_feedback.api.preview_letter": lambda case: {"feedback": case, "letter": "Acknowledgement"},
+	"customer_feedback.api.send_letter": lambda case: {
+		"feedback": case,
+		"letter": "Acknowledgement",
+		"channel": "Carrier pigeon",
+		"subject": "",
+		"content": "",
+	},
+	"customer_feedback.api.review_letter": lambda case: {
+		"correspondence": letter_awaiting_review(case),
+		"approve": 0,
+	},
 	"customer_feedback.portal.intake.accept": lambda case: {"web_form": "feedback", "data": "{}"},
 	"customer_feedback.portal.intake.get_form_data": lambda case: {
 		"doctype": "Feedback",

@@ -11,25 +11,51 @@ frappe.ui.form.on("Feedback", {
 		show_warnings(frm);
 		if (frm.is_new()) return;
 		if (frm.doc.current_stage) {
-			frm.add_custom_button(__("Stage {0}", [frm.doc.current_stage]), () =>
-				frappe.set_route("Form", "Complaint Stage", `${frm.doc.name}-${frm.doc.current_stage}`)
-			, __("View"));
+			frm.add_custom_button(
+				__("Stage {0}", [frm.doc.current_stage]),
+				() =>
+					frappe.set_route(
+						"Form",
+						"Complaint Stage",
+						`${frm.doc.name}-${frm.doc.current_stage}`,
+					),
+				__("View"),
+			);
 		}
 		const open = !["Closed", "With External Body"].includes(frm.doc.status);
 		if (frm.doc.feedback_type === "Service Request" && open) {
-			frm.add_custom_button(__("Turn into a Complaint"), () => convert_to_complaint(frm), __("Actions"));
+			frm.add_custom_button(
+				__("Turn into a Complaint"),
+				() => convert_to_complaint(frm),
+				__("Actions"),
+			);
 		}
 		if (frm.doc.current_stage && open) {
 			frm.add_custom_button(__("Escalate"), () => escalate(frm), __("Actions"));
 			if (frappe.user.has_role(["Head of Service", "Feedback Manager", "System Manager"])) {
-				frm.add_custom_button(__("Refuse Escalation"), () => refuse_escalation(frm), __("Actions"));
+				frm.add_custom_button(
+					__("Refuse Escalation"),
+					() => refuse_escalation(frm),
+					__("Actions"),
+				);
 			}
 		}
 		if (!frm.doc.is_anonymous && frm.has_perm("write")) {
-			frm.add_custom_button(__("Issue Access Code"), () => issue_access_code(frm), __("Actions"));
+			frm.add_custom_button(
+				__("Issue Access Code"),
+				() => issue_access_code(frm),
+				__("Actions"),
+			);
+			if (frm.has_perm("email")) {
+				frm.add_custom_button(__("Send Letter"), () => send_letter(frm), __("Actions"));
+			}
 		}
 		if (frappe.user.has_role(["Feedback Manager", "System Manager"])) {
-			frm.add_custom_button(__("Equality Monitoring"), () => open_equality_monitoring(frm), __("View"));
+			frm.add_custom_button(
+				__("Equality Monitoring"),
+				() => open_equality_monitoring(frm),
+				__("View"),
+			);
 		}
 	},
 
@@ -41,10 +67,20 @@ frappe.ui.form.on("Feedback", {
 function show_warnings(frm) {
 	frm.set_intro("");
 	if (frm.doc.staff_conduct) {
-		frm.set_intro(__("About a member of staff's conduct: do not record employees' names in this case; the head of service is informed."), "red");
+		frm.set_intro(
+			__(
+				"About a member of staff's conduct: do not record employees' names in this case; the head of service is informed.",
+			),
+			"red",
+		);
 	}
 	if (frm.doc.safeguarding) {
-		frm.set_intro(__("Safeguarding concern: the safeguarding lead is informed at once (the duty officer out of hours)."), "red");
+		frm.set_intro(
+			__(
+				"Safeguarding concern: the safeguarding lead is informed at once (the duty officer out of hours).",
+			),
+			"red",
+		);
 	}
 	const anonymous_note = frm.doc.__onload && frm.doc.__onload.anonymous_handling_note;
 	if (anonymous_note) {
@@ -56,9 +92,12 @@ function show_warnings(frm) {
 function prompt_and_call(frm, method, fields, title, label) {
 	frappe.prompt(
 		fields,
-		(values) => frappe.call(method, { feedback: frm.doc.name, ...values }).then(() => frm.reload_doc()),
+		(values) =>
+			frappe
+				.call(method, { feedback: frm.doc.name, ...values })
+				.then(() => frm.reload_doc()),
 		title,
-		label
+		label,
 	);
 }
 
@@ -67,7 +106,11 @@ function escalate(frm) {
 		frm,
 		"customer_feedback.api.escalate",
 		[
-			{ fieldname: "reason", fieldtype: "Small Text", label: __("Why the Customer Asked to Escalate") },
+			{
+				fieldname: "reason",
+				fieldtype: "Small Text",
+				label: __("Why the Customer Asked to Escalate"),
+			},
 			{
 				fieldname: "requested_on",
 				fieldtype: "Datetime",
@@ -77,7 +120,7 @@ function escalate(frm) {
 			},
 		],
 		__("Escalate to the Next Stage"),
-		__("Escalate")
+		__("Escalate"),
 	);
 }
 
@@ -85,10 +128,82 @@ function convert_to_complaint(frm) {
 	prompt_and_call(
 		frm,
 		"customer_feedback.api.convert_to_complaint",
-		[{ fieldname: "reason", fieldtype: "Small Text", label: __("What the Customer Is Dissatisfied With") }],
+		[
+			{
+				fieldname: "reason",
+				fieldtype: "Small Text",
+				label: __("What the Customer Is Dissatisfied With"),
+			},
+		],
 		__("Turn into a Complaint"),
-		__("Turn into a Complaint")
+		__("Turn into a Complaint"),
 	);
+}
+
+function send_letter(frm) {
+	// Choose the letter, read it filled in from the case, edit it for this case, then email it (a PDF on
+	// the case's timeline) or print it for post; a checked stage response goes to its reviewer first.
+	const dialog = new frappe.ui.Dialog({
+		title: __("Send Letter"),
+		size: "extra-large",
+		fields: [
+			{
+				fieldname: "letter",
+				fieldtype: "Select",
+				label: __("Letter"),
+				reqd: 1,
+				options: [""].concat(frm.doc.__onload.letters || []),
+				change: () => fill(dialog),
+			},
+			{
+				fieldname: "channel",
+				fieldtype: "Select",
+				label: __("Send By"),
+				reqd: 1,
+				options: ["Email", "Post"],
+			},
+			{ fieldname: "sent_to", fieldtype: "Small Text", label: __("To"), read_only: 1 },
+			{ fieldname: "review", fieldtype: "HTML" },
+			{ fieldname: "subject", fieldtype: "Data", label: __("Subject"), reqd: 1 },
+			{ fieldname: "content", fieldtype: "Text Editor", label: __("Letter"), reqd: 1 },
+		],
+		primary_action_label: __("Send"),
+		primary_action(values) {
+			frappe
+				.call("customer_feedback.api.send_letter", { feedback: frm.doc.name, ...values })
+				.then((r) => {
+					dialog.hide();
+					frappe.show_alert({
+						message:
+							r.message.status === "Sent"
+								? __("Letter sent")
+								: __("Letter passed to its reviewer"),
+						indicator: "green",
+					});
+					frm.reload_doc();
+				});
+		},
+	});
+	function fill(d) {
+		const letter = d.get_value("letter");
+		if (!letter) return;
+		frappe
+			.call("customer_feedback.api.preview_letter", { feedback: frm.doc.name, letter })
+			.then(({ message }) => {
+				d.set_value("subject", message.subject);
+				d.set_value("content", message.content);
+				d.set_value("channel", message.email ? "Email" : "Post");
+				d.set_value("sent_to", message.email || message.address || "");
+				d.fields_dict.review.$wrapper.text(
+					message.needs_review
+						? __(
+								"A stage response under this policy goes to its reviewer to approve before it is sent.",
+							)
+						: "",
+				);
+			});
+	}
+	dialog.show();
 }
 
 function issue_access_code(frm) {
@@ -101,13 +216,16 @@ function issue_access_code(frm) {
 				.then((r) => {
 					frappe.msgprint({
 						title: __("New access code"),
-						message: __("Give the customer this access code with the reference {0}: {1}", [
-							frappe.utils.escape_html(frm.doc.name),
-							`<strong id="cf-issued-access-code">${frappe.utils.escape_html(r.message.access_code)}</strong>`,
-						]),
+						message: __(
+							"Give the customer this access code with the reference {0}: {1}",
+							[
+								frappe.utils.escape_html(frm.doc.name),
+								`<strong id="cf-issued-access-code">${frappe.utils.escape_html(r.message.access_code)}</strong>`,
+							],
+						),
 					});
 					frm.reload_doc();
-				})
+				}),
 	);
 }
 
@@ -115,9 +233,16 @@ function refuse_escalation(frm) {
 	prompt_and_call(
 		frm,
 		"customer_feedback.api.refuse_escalation",
-		[{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason (the customer is told)"), reqd: 1 }],
+		[
+			{
+				fieldname: "reason",
+				fieldtype: "Small Text",
+				label: __("Reason (the customer is told)"),
+				reqd: 1,
+			},
+		],
 		__("Refuse Escalation"),
-		__("Refuse")
+		__("Refuse"),
 	);
 }
 

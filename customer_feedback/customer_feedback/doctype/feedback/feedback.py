@@ -187,7 +187,10 @@ class Feedback(CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, Document):
 	# The public form's steps (customer_feedback.portal.intake) join through doc_events in hooks.py.
 
 	def onload(self):
+		from customer_feedback.letters import letters_for  # the letters read the case: imported when used
+
 		self.set_onload("anonymous_handling_note", self.anonymous_handling_note)
+		self.set_onload("letters", letters_for(self))
 
 	def validate(self):
 		if not self.policy:

@@ -44,6 +44,7 @@ class FeedbackPolicy(Document):
 		]
 		bank_holidays: DF.Literal["England", "Wales", "Scotland", "Northern Ireland"]
 		calendar_dates: DF.Table[FeedbackPolicyDate]
+		check_stage_responses: DF.Check
 		close_after_no_reply_days: DF.Int
 		cutoff_time: DF.Time | None
 		description: DF.Text | None
