@@ -152,12 +152,9 @@ def check_formats_and_choices(doc) -> None:
 			refuse_field(_("{0}: choose one of the answers offered, or leave it blank.").format(label))
 
 
-def check_links(data: str) -> None:
+def check_links(values: dict) -> None:
 	"""The platform checks links before any before_insert (quoting the value): the form's links are checked
 	here first, before the platform's accept builds the case."""
-	values = frappe.parse_json(data)
-	if not isinstance(values, dict):
-		return
 	on_form = {field.fieldname for field in frappe.get_cached_doc("Web Form", WEB_FORM).web_form_fields}
 	for field in frappe.get_meta("Feedback").get_link_fields():
 		value = values.get(field.fieldname)
@@ -256,19 +253,49 @@ def receipt_email(doc) -> str | None:
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
-def accept(web_form: str, data: str, for_payment: str | None = None):
+def accept(web_form: str | None = None, data: str | None = None, for_payment: str | None = None):
 	"""Stands in for the platform's web form `accept` (hooks: override_whitelisted_methods) to answer the public
-	form with a receipt instead of the whole saved case; every other web form gets the platform's answer."""
+	form with a receipt instead of the whole saved case; every other web form gets the platform's answer.
+	What the platform would answer with a 500 (no form, a form name in other capitals, data that is not a
+	JSON object) is refused here with a message."""
 	from frappe.website.doctype.web_form.web_form import accept as platform_accept
 
-	if web_form != WEB_FORM:
-		return platform_accept(web_form=web_form, data=data)
-	check_links(data)
-	return receipt(platform_accept(web_form=web_form, data=data))
+	form = published_form(web_form)
+	values = submitted_values(data)
+	data = data if isinstance(data, str) else frappe.as_json(values)
+	if form != WEB_FORM:
+		return platform_accept(web_form=form, data=data)
+	check_links(values)
+	return receipt(platform_accept(web_form=form, data=data))
+
+
+def published_form(web_form) -> str:
+	"""The Web Form's own name: the database finds "FEEDBACK" and "feedback " too, which must not slip past
+	the check that answers the public form with a receipt."""
+	name = frappe.db.get_value("Web Form", web_form.strip(), "name") if isinstance(web_form, str) else None
+	if not name:
+		frappe.throw(
+			_("There is no such form: send your feedback with the form at /feedback."),
+			SubmissionRefusedError,
+		)
+	return name
+
+
+def submitted_values(data) -> dict:
+	try:
+		values = frappe.parse_json(data) if isinstance(data, str) else data
+	except ValueError:
+		values = None
+	if not isinstance(values, dict):
+		frappe.throw(
+			_("The form's answers did not arrive as the form sends them: reload the page and send it again."),
+			SubmissionRefusedError,
+		)
+	return values
 
 
 @frappe.whitelist(allow_guest=True)
-def get_form_data(doctype: str, docname: str | None = None, web_form_name: str | None = None):
+def get_form_data(doctype: str | None = None, docname: str | None = None, web_form_name: str | None = None):
 	"""Stands in for the platform's web form data call: for the public form, a case comes back with the form's
 	own fields only. The platform would send its owner the whole case, staff-only flags and names included."""
 	from frappe.website.doctype.web_form.web_form import get_form_data as platform_get_form_data

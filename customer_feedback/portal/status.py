@@ -442,21 +442,23 @@ def own_case(reference: str):
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @per_network_limit
-def look_up(reference: str, access_code: str) -> dict:
+def look_up(reference: str | None = None, access_code: str | None = None) -> dict:
 	"""The public view of a case, given its reference and its access code."""
 	return public_view(case_for(reference, access_code))
 
 
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @per_network_limit
-def request_next_stage(reference: str, access_code: str, reason: str | None = None) -> dict:
+def request_next_stage(
+	reference: str | None = None, access_code: str | None = None, reason: str | None = None
+) -> dict:
 	"""The customer asks for the next complaint stage from the status page (the code checked again here)."""
 	doc = case_for(reference, access_code)
 	return escalate_for_customer(doc, reason, _("the status page"))
 
 
 @frappe.whitelist(methods=["POST"])
-def request_next_stage_as_owner(reference: str, reason: str | None = None) -> dict:
+def request_next_stage_as_owner(reference: str | None = None, reason: str | None = None) -> dict:
 	"""The logged-in customer asks for the next complaint stage from My feedback."""
 	if not is_website_user(frappe.session.user):
 		frappe.throw(

@@ -205,7 +205,7 @@ def check_answers(
 @frappe.whitelist(allow_guest=True, methods=["POST"])
 @rate_limit(limit=ANSWER_LIMIT, seconds=ANSWER_WINDOW_SECONDS)
 def answer_survey(
-	token: str,
+	token: str | None = None,
 	handling_satisfaction: str | None = None,
 	what_could_be_better: str | None = None,
 	**equality_answers,

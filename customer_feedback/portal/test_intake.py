@@ -363,6 +363,41 @@ class TestPublicFormOverHTTP(LiveServerTestCase):
 		frappe.db.rollback()
 		self.assertEqual(frappe.db.count("Feedback"), before)
 
+	def test_the_form_named_in_other_capitals_still_answers_with_only_a_receipt(self):
+		for number, name in enumerate(("FEEDBACK", "feedback ", "Feedback")):
+			response = self.request(
+				"POST",
+				ACCEPT,
+				data={"web_form": name, "data": json.dumps(form_data())},
+				headers={"X-Forwarded-For": f"198.51.100.{60 + number}"},
+			)
+			self.assertEqual(response.status_code, 200, response.text)
+			receipt = response.json()["message"]
+			self.created.append(receipt["name"])
+			for staff_only in ("owner", "policy", "contact", "workflow_state", "recorded_by"):
+				self.assertNotIn(staff_only, receipt, name)
+
+	def test_a_submission_without_a_form_or_answers_is_refused_with_a_message_not_a_500(self):
+		before = frappe.db.count("Feedback")
+		for number, form in enumerate(
+			(
+				{},
+				{"web_form": intake.WEB_FORM},
+				{"web_form": "no-such-form", "data": "{}"},
+				{"web_form": intake.WEB_FORM, "data": "not json"},
+				{"web_form": intake.WEB_FORM, "data": "[1, 2]"},
+			)
+		):
+			with self.subTest(form):
+				response = self.request(
+					"POST", ACCEPT, data=form, headers={"X-Forwarded-For": f"198.51.100.{70 + number}"}
+				)
+				self.assertIn(response.status_code, (403, 417), response.text)
+				self.assertNotIn("Traceback", response.text)
+				self.assertTrue(server_messages(response), response.text)
+		frappe.db.rollback()
+		self.assertEqual(frappe.db.count("Feedback"), before)
+
 	def test_the_eleventh_submission_in_a_minute_from_one_address_is_refused(self):
 		ip = f"198.51.100.{uuid.uuid4().int % 200 + 20}"
 		frappe.cache.delete_keys("rl:")  # a clean count for this address
