@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import frappe
 from frappe import _
+from frappe.email.doctype.email_account.email_account import EmailAccount
 from frappe.utils import cstr, escape_html, getdate, now_datetime
 from frappe.utils.html_utils import sanitize_html
 
@@ -112,6 +113,13 @@ def check_channel(case, channel: str) -> None:
 			_(
 				"Feedback {0} has no email address for the customer or their representative: print the letter for post, or add an email address."
 			).format(case.name),
+			LetterError,
+		)
+	if channel == EMAIL and not EmailAccount.find_outgoing(match_by_doctype="Feedback"):
+		frappe.throw(
+			_(
+				"No outgoing email account is set up, so nothing can be emailed: print the letter for post, or ask an administrator to set one up (Email Account)."
+			),
 			LetterError,
 		)
 	if channel == POST and not postal_address(case):

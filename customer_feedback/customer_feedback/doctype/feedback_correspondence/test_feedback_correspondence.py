@@ -105,6 +105,14 @@ class TestSendingALetter(LetterTestCase):
 			self.send(case, channel="Post")
 		self.assertFalse(frappe.db.exists("Feedback Correspondence", {"feedback": case.name}))
 
+	def test_without_an_outgoing_email_account_the_letter_is_refused_before_anything_is_kept(self):
+		case = make_feedback(received_on="2024-12-19 10:00:00")
+		frappe.db.set_value("Email Account", "_Test CF Outgoing", "enable_outgoing", 0)
+		frappe.local.outgoing_email_account = {}
+		with self.assertRaisesRegex(LetterError, "No outgoing email account"):
+			self.send(case)
+		self.assertFalse(frappe.db.exists("Feedback Correspondence", {"feedback": case.name}))
+
 	def test_staff_who_may_not_write_the_case_cannot_send(self):
 		case = make_feedback(received_on="2024-12-19 10:00:00")
 		make_user("cf.letters.recorder@example.org", ["Feedback User"])
