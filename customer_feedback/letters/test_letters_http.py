@@ -11,7 +11,9 @@ import frappe
 from customer_feedback.letters.test_letters import UNREACHABLE_HOST
 from customer_feedback.tests.factories import (
 	LiveServerTestCase,
+	api_tokens,
 	delete_committed_cases,
+	delete_committed_users,
 	make_feedback,
 	make_user,
 	set_api_keys,
@@ -34,9 +36,7 @@ class TestLettersOverHTTP(LiveServerTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.addClassCleanup(cls.clean_up)
-		cls.tokens = {
-			email: "{}:{}".format(*set_api_keys(make_user(email, roles))) for email, roles in ROLES.items()
-		}
+		cls.tokens = api_tokens(ROLES)
 		cls.plain = make_feedback(customer_name=CUSTOMER).name
 		cls.claim = make_feedback(customer_name=CUSTOMER, compensation_claim=1).name
 		frappe.db.commit()
@@ -46,9 +46,7 @@ class TestLettersOverHTTP(LiveServerTestCase):
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
 		delete_committed_cases([cls.plain, cls.claim])
-		for email in ROLES:
-			frappe.db.delete("Has Role", {"parent": email})
-			frappe.db.delete("User", {"name": email})
+		delete_committed_users(ROLES)
 		frappe.db.commit()
 
 	def pdf(self, email: str | None, case: str, letter: str):

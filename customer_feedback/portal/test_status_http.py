@@ -16,6 +16,7 @@ from customer_feedback.portal.status import LOOKUP_LIMIT, forget_failed_tries
 from customer_feedback.tests.factories import (
 	LiveServerTestCase,
 	delete_committed_cases,
+	delete_committed_users,
 	delete_user,
 	make_feedback,
 	make_user,
@@ -70,11 +71,7 @@ class PortalHTTPTestCase(LiveServerTestCase):
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
 		delete_committed_cases(cls.cases)
-		for user in (CUSTOMER, STRANGER):
-			# Not delete_user: User.on_trash wants a System Manager other than Administrator, which a fresh
-			# site running this module alone does not have; these website users own nothing else.
-			frappe.db.delete("Has Role", {"parent": user})
-			frappe.db.delete("User", {"name": user})
+		delete_committed_users((CUSTOMER, STRANGER))
 		frappe.db.commit()
 
 	def setUp(self):
@@ -273,8 +270,7 @@ class TestGuestGetsNothing(PortalHTTPTestCase):
 
 	@staticmethod
 	def remove_user(user):
-		frappe.db.delete("Has Role", {"parent": user})
-		frappe.db.delete("User", {"name": user})
+		delete_committed_users([user])
 		frappe.db.commit()
 
 	def test_my_feedback_sends_guests_to_log_in(self):

@@ -25,6 +25,7 @@ from customer_feedback.tests.base import FeedbackTestCase
 from customer_feedback.tests.factories import (
 	LiveServerTestCase,
 	delete_committed_cases,
+	delete_committed_users,
 	make_feedback,
 	make_user,
 	server_messages,
@@ -94,9 +95,7 @@ class TestPublicUploadsOverHTTP(LiveServerTestCase):
 		for name in frappe.get_all("File", {"creation": (">=", cls.started), "is_folder": 0}, pluck="name"):
 			frappe.delete_doc("File", name, ignore_permissions=True, force=True)
 		# Not delete_user: User.on_trash wants a System Manager other than Administrator.
-		for user in (CUSTOMER, STAFF):
-			frappe.db.delete("Has Role", {"parent": user})
-			frappe.db.delete("User", {"name": user})
+		delete_committed_users((CUSTOMER, STAFF))
 		frappe.db.commit()
 
 	def setUp(self):

@@ -49,6 +49,19 @@ def set_api_keys(user) -> tuple[str, str]:
 	return api_key, api_secret
 
 
+def api_tokens(roles: dict[str, list[str]]) -> dict[str, str]:
+	"""{email: "key:secret"} for each user, made with its roles: a live-server test's Authorization tokens."""
+	return {email: "{}:{}".format(*set_api_keys(make_user(email, given))) for email, given in roles.items()}
+
+
+def delete_committed_users(emails) -> None:
+	"""A live-server test's cleanup of the users it committed. Not delete_user: User.on_trash wants a System
+	Manager other than Administrator, which a fresh site running one module alone does not have."""
+	for email in emails:
+		frappe.db.delete("Has Role", {"parent": email})
+		frappe.db.delete("User", {"name": email})
+
+
 def delete_user(email: str) -> None:
 	if frappe.db.exists("User", email):
 		frappe.delete_doc("User", email, force=True, ignore_permissions=True)

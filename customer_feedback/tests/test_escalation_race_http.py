@@ -14,6 +14,7 @@ from customer_feedback.constants import FEEDBACK_COORDINATOR, WITH_EXTERNAL_BODY
 from customer_feedback.tests.factories import (
 	LiveServerTestCase,
 	delete_committed_cases,
+	delete_committed_users,
 	make_feedback,
 	make_user,
 	server_messages,
@@ -41,8 +42,7 @@ class TestSimultaneousEscalation(LiveServerTestCase):
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
 		delete_committed_cases(cls.cases)
-		frappe.db.delete("Has Role", {"parent": COORDINATOR})
-		frappe.db.delete("User", {"name": COORDINATOR})
+		delete_committed_users([COORDINATOR])
 		frappe.db.commit()
 
 	def new_case(self) -> str:

@@ -12,7 +12,9 @@ import frappe
 
 from customer_feedback.tests.factories import (
 	LiveServerTestCase,
+	api_tokens,
 	delete_committed_cases,
+	delete_committed_users,
 	make_feedback,
 	make_user,
 	server_messages,
@@ -41,9 +43,7 @@ class TestStaffOverHTTP(LiveServerTestCase):
 	def setUpClass(cls):
 		super().setUpClass()
 		cls.addClassCleanup(cls.clean_up)
-		cls.tokens = {
-			email: "{}:{}".format(*set_api_keys(make_user(email, roles))) for email, roles in ROLES.items()
-		}
+		cls.tokens = api_tokens(ROLES)
 		cls.plain = make_feedback(description=f"<p>{SECRET}</p>").name
 		cls.safeguarding = make_feedback(safeguarding=1).name
 		cls.about_officer = make_feedback(staff_conduct=1, staff_member_concerned=OFFICER).name
@@ -55,9 +55,7 @@ class TestStaffOverHTTP(LiveServerTestCase):
 		frappe.set_user("Administrator")
 		frappe.db.rollback()
 		delete_committed_cases(cls.cases)
-		for email in ROLES:
-			frappe.db.delete("Has Role", {"parent": email})
-			frappe.db.delete("User", {"name": email})
+		delete_committed_users(ROLES)
 		frappe.db.commit()
 
 	def as_user(self, email: str, method: str, path: str, **kwargs):
