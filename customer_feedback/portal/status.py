@@ -18,7 +18,6 @@ themselves, so the pages give its contact details instead of a button.
 from __future__ import annotations
 
 import re
-import time
 from functools import wraps
 
 import frappe
@@ -26,7 +25,7 @@ from frappe import _
 from frappe.utils import cstr, getdate, now_datetime, nowdate
 
 from customer_feedback import case_rules
-from customer_feedback.access_codes import FAILURES_PER_REFERENCE_PER_DAY, client_network
+from customer_feedback.access_codes import FAILURES_PER_REFERENCE_PER_DAY
 from customer_feedback.constants import ACKNOWLEDGED, CLOSED, OPEN, RESPONDED, WITH_EXTERNAL_BODY
 from customer_feedback.customer_feedback.doctype.feedback.access_code import opens as code_opens_case
 from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import (
@@ -41,6 +40,7 @@ from customer_feedback.exceptions import (
 	TooManyLookupsError,
 )
 from customer_feedback.portal import format_day
+from customer_feedback.portal.tries import count_try, count_try_from_network
 from customer_feedback.wording import stage_text
 
 # Tries per network (an IPv4 address, or an IPv6 /64: customer_feedback.access_codes.client_network), for
@@ -64,17 +64,14 @@ PUBLIC_STATUS = {
 
 
 def per_network_limit(fn):
-	"""A limit on tries per network and method over HTTP, refused with HTTP 429 and a message saying how long
-	to wait. Not the platform's rate_limit: that counts per exact address, and IPv6 gives one person
-	billions of those."""
+	"""A limit on tries per network and method over HTTP (customer_feedback.portal.tries), refused with
+	HTTP 429 and a message saying how long to wait."""
 
 	@wraps(fn)
 	def wrapper(*args, **kwargs):
 		if frappe.request:
-			network = client_network(frappe.local.request_ip)
-			window = int(time.time()) // LOOKUP_WINDOW_SECONDS
-			key = f"{TRIES_KEY}:network:{fn.__name__}:{network}:{window}"
-			if count_try(key, LOOKUP_WINDOW_SECONDS) > LOOKUP_LIMIT:
+			tries = count_try_from_network(f"{TRIES_KEY}:network:{fn.__name__}", LOOKUP_WINDOW_SECONDS)
+			if tries > LOOKUP_LIMIT:
 				frappe.throw(
 					_(
 						"You have tried {0} times in {1} minutes, which is our limit: wait {1} minutes and try again, or contact us and quote your reference."
@@ -85,14 +82,6 @@ def per_network_limit(fn):
 		return fn(*args, **kwargs)
 
 	return wrapper
-
-
-def count_try(key: str, seconds: int) -> int:
-	key = frappe.cache.make_key(key)
-	tries = frappe.cache.incrby(key, 1)
-	if tries == 1:
-		frappe.cache.expire(key, seconds)
-	return tries
 
 
 def reference_failures_key(reference: str) -> str:

@@ -16,7 +16,6 @@ import hashlib
 import hmac
 import io
 import re
-import time
 from html import escape
 
 import frappe
@@ -25,6 +24,7 @@ from frappe.utils import add_days, cstr, get_datetime, now_datetime
 from frappe.utils.password import get_encryption_key
 
 from customer_feedback.exceptions import AttachmentRefusedError, TooManyUploadsError, UploadRefusedError
+from customer_feedback.portal.tries import count_try_from_network
 
 ALLOWED_EXTENSIONS = ("pdf", "doc", "docx", "odt", "txt", "jpg", "jpeg", "png")
 IMAGE_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG"}
@@ -115,15 +115,11 @@ def refuse_form_field(fieldname: str):
 
 
 def count_upload() -> None:
-	"""One limit per IP address over both names of the upload: the platform's rate_limit keeps a count per
-	method name, which would double it."""
+	"""One limit per network over both names of the upload (customer_feedback.portal.tries): the platform's
+	rate_limit keeps a count per method name, which would double it, and per exact IPv6 address."""
 	if not frappe.request:
 		return
-	window = int(time.time()) // UPLOAD_WINDOW_SECONDS
-	key = frappe.cache.make_key(f"{UPLOADS_KEY}:{frappe.local.request_ip}:{window}")
-	count = frappe.cache.incrby(key, 1)
-	if count == 1:
-		frappe.cache.expire(key, UPLOAD_WINDOW_SECONDS)
+	count = count_try_from_network(UPLOADS_KEY, UPLOAD_WINDOW_SECONDS)
 	if count > UPLOADS_PER_WINDOW:
 		frappe.throw(
 			_(
