@@ -14,6 +14,7 @@ from frappe import _
 from frappe.email.doctype.email_account.email_account import EmailAccount
 from frappe.utils import cstr, escape_html, getdate, now_datetime
 from frappe.utils.html_utils import sanitize_html
+from frappe.utils.user import get_users_with_role
 
 from customer_feedback.constants import CASE_HANDLERS
 from customer_feedback.exceptions import LetterError, LetterReviewError
@@ -137,7 +138,7 @@ def ask_for_review(record) -> None:
 	"""A ToDo for the stage's reviewer, or for each Feedback Manager when the stage has none."""
 	from frappe.desk.form.assign_to import add as assign
 
-	users = [record.reviewer] if record.reviewer else feedback_managers()
+	users = [record.reviewer] if record.reviewer else get_users_with_role("Feedback Manager")
 	if users:
 		assign(
 			{
@@ -150,16 +151,6 @@ def ask_for_review(record) -> None:
 			},
 			ignore_permissions=True,
 		)
-
-
-def feedback_managers() -> list[str]:
-	return [
-		user
-		for user in frappe.get_all(
-			"Has Role", {"role": "Feedback Manager", "parenttype": "User"}, pluck="parent", distinct=True
-		)
-		if user not in ("Administrator", "Guest") and frappe.db.get_value("User", user, "enabled")
-	]
 
 
 def review(record, approve: bool, note: str | None) -> None:
