@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from customer_feedback.closing_rules import LEARNING_NOT_REQUIRED, ClosingRules
 from customer_feedback.constants import (
 	CLOSED,
 	COMPLAINT,
@@ -80,6 +81,7 @@ class CaseRules:
 	escalation_reason_required: bool = False
 	show_handler_name: bool = False
 	external_body: ExternalBody | None = None
+	closing: ClosingRules = field(default_factory=ClosingRules)
 
 	@property
 	def stages(self) -> tuple[StageTimescale, ...]:
@@ -128,6 +130,11 @@ def case_rules_from_policy(policy: Any) -> CaseRules:
 		)
 		if external
 		else None,
+		closing=ClosingRules(
+			learning_before_closing=_get(policy, "learning_before_closing", "") or LEARNING_NOT_REQUIRED,
+			evaluate_comments=bool(_get(policy, "evaluate_comments", 0)),
+			senior_thank_you=bool(_get(policy, "senior_thank_you", 0)),
+		),
 	)
 
 

@@ -122,3 +122,7 @@ class LetterError(frappe.ValidationError):
 
 class LetterReviewError(frappe.ValidationError):
 	"""A letter's quality check refused: not awaiting review, not the reviewer, or returned without a note."""
+
+
+class ClosingRefusedError(frappe.ValidationError):
+	"""Close asked of a case its policy says may not close yet (learning, an evaluation, a thank-you)."""

@@ -32,6 +32,7 @@ from customer_feedback.customer_feedback.doctype.complaint_stage.complaint_stage
 from customer_feedback.customer_feedback.doctype.feedback.case_actions import CaseActions
 from customer_feedback.customer_feedback.doctype.feedback.case_customer import CaseCustomer
 from customer_feedback.customer_feedback.doctype.feedback.case_email import CaseEmail
+from customer_feedback.customer_feedback.doctype.feedback.case_follow_up import CaseFollowUp
 from customer_feedback.customer_feedback.doctype.feedback.case_workflow import CaseWorkflow
 from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import (
 	get_default_policy_name,
@@ -63,7 +64,7 @@ def anonymous_handling_note(key: str | None) -> str | None:
 	return _(ANONYMOUS_HANDLING_NOTES[key]) if key in ANONYMOUS_HANDLING_NOTES else None
 
 
-class Feedback(CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, Document):
+class Feedback(CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, CaseFollowUp, Document):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -74,6 +75,9 @@ class Feedback(CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, Document):
 
 		from customer_feedback.customer_feedback.doctype.feedback_complaint_category.feedback_complaint_category import (
 			FeedbackComplaintCategory,
+		)
+		from customer_feedback.customer_feedback.doctype.feedback_praised_person.feedback_praised_person import (
+			FeedbackPraisedPerson,
 		)
 		from customer_feedback.customer_feedback.doctype.feedback_remedy.feedback_remedy import FeedbackRemedy
 
@@ -87,6 +91,7 @@ class Feedback(CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, Document):
 		]
 		attachment_1: DF.Attach | None
 		attachment_2: DF.Attach | None
+		bulletin_summary: DF.SmallText | None
 		categories: DF.TableMultiSelect[FeedbackComplaintCategory]
 		channel: DF.Literal[
 			"Web",
@@ -104,15 +109,19 @@ class Feedback(CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, Document):
 		closed_on: DF.Date | None
 		closes_for_no_reply_on: DF.Date | None
 		closure_reason: DF.SmallText | None
+		comment_evaluation: DF.SmallText | None
 		compensation_claim: DF.Check
 		complexity: DF.Literal["Standard", "Complex"]
+		compliment_category: DF.Link | None
 		contact: DF.Link | None
 		contractor_involved: DF.Data | None
 		current_stage: DF.Int
 		customer_consent_confirmed: DF.Check
 		customer_name: DF.Data | None
 		customer_replied_on: DF.Datetime | None
+		customer_told_of_delay_on: DF.Date | None
 		data_protection: DF.Check
+		delay_reason: DF.SmallText | None
 		description: DF.TextEditor
 		desired_outcome: DF.SmallText | None
 		elected_member: DF.Check
@@ -128,6 +137,8 @@ class Feedback(CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, Document):
 		equality_religion: DF.Data | None
 		equality_sex: DF.Data | None
 		equality_sexual_orientation: DF.Data | None
+		evaluated_on: DF.Date | None
+		expected_response_on: DF.Date | None
 		external_decision: DF.SmallText | None
 		external_decision_on: DF.Date | None
 		external_reference: DF.Data | None
@@ -136,11 +147,13 @@ class Feedback(CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, Document):
 		]
 		first_contact_actions: DF.SmallText | None
 		first_contact_outcome: DF.SmallText | None
+		for_bulletin: DF.Check
 		has_representative: DF.Check
 		hate_crime: DF.Check
 		is_anonymous: DF.Check
 		last_update_on: DF.Date | None
 		legal_or_political: DF.Check
+		named_in_bulletin: DF.Check
 		naming_series: DF.Literal["FB-.YYYY.-.#####"]
 		needs_advocate: DF.Check
 		needs_british_sign_language: DF.Check
@@ -148,12 +161,20 @@ class Feedback(CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, Document):
 		needs_interpreter: DF.Check
 		needs_large_print: DF.Check
 		next_update_due: DF.Date | None
+		no_learning_reason: DF.SmallText | None
 		outcome: DF.Literal[
 			"", "Upheld", "Partly upheld", "Not upheld", "Withdrawn", "Resolved at first contact"
 		]
+		passed_on_by: DF.Link | None
+		passed_on_on: DF.Datetime | None
+		personal_data_removed_on: DF.Datetime | None
 		phone: DF.Data | None
 		policy: DF.Link
+		policy_concerned: DF.Data | None
+		policy_owner: DF.Link | None
+		policy_owner_name: DF.Data | None
 		postcode: DF.Data | None
+		praised: DF.Table[FeedbackPraisedPerson]
 		preferred_contact_method: DF.Literal["", "Email", "Telephone", "Letter", "Text message", "In person"]
 		preferred_language: DF.Link | None
 		progress_update_overdue: DF.Check
@@ -163,6 +184,7 @@ class Feedback(CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, Document):
 		recorded_by: DF.Link | None
 		referred_to_external_body_on: DF.Date | None
 		remedies: DF.TableMultiSelect[FeedbackRemedy]
+		representation_outcome: DF.SmallText | None
 		representative_email: DF.Data | None
 		representative_name: DF.Data | None
 		representative_phone: DF.Data | None
@@ -179,10 +201,15 @@ class Feedback(CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, Document):
 		staff_member_concerned: DF.Link | None
 		status: DF.Literal["Open", "Acknowledged", "Responded", "With External Body", "Closed"]
 		subject: DF.Data | None
+		suggestion_outcome: DF.Literal[
+			"", "We will implement it", "We will look into it", "We are unable to implement it"
+		]
+		suggestion_outcome_reason: DF.SmallText | None
+		thanked_by: DF.Link | None
+		thanked_on: DF.Date | None
 		website_address: DF.Data | None
 		workflow_state: DF.Link | None
 		working_days_taken: DF.Int
-
 	# end: auto-generated types
 	# The public form's steps (customer_feedback.portal.intake) join through doc_events in hooks.py.
 
@@ -208,6 +235,7 @@ class Feedback(CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, Document):
 			self.validate_customer()
 			self.link_contact()
 		self.record_status_dates()
+		self.refuse_closing_too_soon(rules)
 		self.update_clock(rules)
 		self.update_contact_dates(rules)
 

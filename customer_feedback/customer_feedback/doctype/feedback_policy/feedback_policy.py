@@ -51,20 +51,24 @@ class FeedbackPolicy(Document):
 		disabled: DF.Check
 		due_soon_days: DF.Int
 		escalation_reason_required: DF.Check
+		evaluate_comments: DF.Check
 		external_body: DF.Data | None
 		external_body_address: DF.SmallText | None
 		external_body_email: DF.Data | None
 		external_body_phone: DF.Data | None
 		external_body_website: DF.Data | None
 		friday: DF.Check
+		learning_before_closing: DF.Literal["Not required", "Complaints", "All feedback"]
 		monday: DF.Check
 		offers_welsh: DF.Check
 		office_closes_hour: DF.Int
 		office_opens_hour: DF.Int
 		policy_name: DF.Data
 		progress_update_days: DF.Int
+		restriction_review_months: DF.Int
 		retention_years: DF.Int
 		saturday: DF.Check
+		senior_thank_you: DF.Check
 		show_handler_name: DF.Check
 		source_document: DF.Data | None
 		stages: DF.Table[FeedbackPolicyStage]
@@ -75,6 +79,7 @@ class FeedbackPolicy(Document):
 		timescales: DF.Table[FeedbackPolicyTimescale]
 		tuesday: DF.Check
 		use_cutoff_time: DF.Check
+		warn_before_restricting: DF.Check
 		wednesday: DF.Check
 
 	# end: auto-generated types
