@@ -34,7 +34,8 @@ def report_period(filters: dict) -> tuple[dt.date, dt.date, str]:
 	return start, end, period_label(period, start, end)
 
 
-def readable_rows(doctype: str) -> str:
-	"""SQL that keeps only the rows of `doctype` the session user may read (role, user and the app's
-	permission_query_conditions, as the list view applies them): "1 = 1" when they read every row."""
-	return build_match_conditions(doctype) or "1 = 1"
+def readable_rows(doctype: str, alias: str) -> str:
+	"""SQL that keeps only the rows of `doctype` (named `alias` in the report's query) the session user may
+	read: role, user permissions and the app's permission_query_conditions, as the list view applies them;
+	"1 = 1" when they read every row."""
+	return (build_match_conditions(doctype) or "1 = 1").replace(f"`tab{doctype}`", alias)

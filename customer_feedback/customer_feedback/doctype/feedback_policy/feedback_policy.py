@@ -64,6 +64,7 @@ class FeedbackPolicy(Document):
 		office_closes_hour: DF.Int
 		office_opens_hour: DF.Int
 		policy_name: DF.Data
+		population: DF.Int
 		progress_update_days: DF.Int
 		restriction_review_months: DF.Int
 		retention_years: DF.Int

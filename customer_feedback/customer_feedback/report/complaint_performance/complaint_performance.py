@@ -34,7 +34,7 @@ def case_filter_values(filters) -> dict:
 
 def where(values: dict) -> str:
 	"""The case filters given, and only the stages the user may read."""
-	parts = [readable_rows("Complaint Stage")]
+	parts = [readable_rows("Complaint Stage", "stage")]
 	for key in ("policy", "service_area", "channel"):
 		if values.get(key):
 			parts.append(f"fb.{key} = %({key})s")

@@ -98,12 +98,12 @@ class TestComplaintPerformance(FeedbackTestCase):
 			execute({"period": "Custom", "policy": POLICY})
 
 	def test_manager_sees_the_figures_over_the_report_api(self):
-		self.set_user(MANAGER)
-		result = run("Complaint Performance", filters=Q4)
-		self.assertEqual([row["received"] for row in result["result"]], [4, 1])
+		with self.set_user(MANAGER):
+			result = run("Complaint Performance", filters=Q4)
+			self.assertEqual([row["received"] for row in result["result"]], [4, 1])
 
 	def test_feedback_user_sees_no_other_peoples_cases(self):
-		self.set_user(PLAIN_USER)
-		self.assertRaises(frappe.PermissionError, run, "Complaint Performance", filters=Q4)
-		# Even called directly, the query keeps to the cases the user may read: none.
-		self.assertEqual(self.rows(), {})
+		with self.set_user(PLAIN_USER):
+			self.assertRaises(frappe.PermissionError, run, "Complaint Performance", filters=Q4)
+			# Even called directly, the query keeps to the cases the user may read: none.
+			self.assertEqual(self.rows(), {})

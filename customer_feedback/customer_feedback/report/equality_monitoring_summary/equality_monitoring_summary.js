@@ -1,0 +1,8 @@
+// Copyright (c) 2026, customer_feedback developers and contributors
+// For license information, please see license.txt
+
+{% include "customer_feedback/customer_feedback/report/report_filters.js" %}
+
+frappe.query_reports["Equality Monitoring Summary"] = {
+	filters: customer_feedback.report_filters(),
+};
