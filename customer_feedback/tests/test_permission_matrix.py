@@ -220,7 +220,36 @@ def letter_awaiting_review(case: str) -> str:
 	)
 
 
+def restriction_of(case: str) -> str:
+	"""An active contact restriction on the case's customer, decided by the matrix's Head of Service."""
+	contact = frappe.db.get_value("Feedback", case, "contact")
+	return (
+		frappe.get_doc(
+			{
+				"doctype": "Contact Restriction",
+				"contact": contact,
+				"feedback": case,
+				"behaviour": "Daily calls about a concluded complaint.",
+				"decided_by": user_for("Head of Service"),
+				"starts_on": frappe.utils.nowdate(),
+				"restrictions": [{"restriction_type": "Written contact only"}],
+			}
+		)
+		.insert(ignore_permissions=True)
+		.name
+	)
+
+
+RESTRICTIONS = "customer_feedback.customer_feedback.doctype.contact_restriction.restrictions"
 PROBES = {
+	f"{RESTRICTIONS}.restricted_contacts": lambda case: {"contacts": []},
+	f"{RESTRICTIONS}.preview_restriction_letter": lambda case: {"restriction": restriction_of(case)},
+	f"{RESTRICTIONS}.send_restriction_letter": lambda case: {
+		"restriction": restriction_of(case),
+		"channel": "Carrier pigeon",
+		"subject": "",
+		"content": "",
+	},
 	"customer_feedback.api.preview_deadlines": lambda case: {
 		"policy": "Complaint Handling Code",
 		"feedback_type": "Complaint",
@@ -257,4 +286,5 @@ PROBES = {
 		"access_code": "x",
 	},
 	"customer_feedback.portal.status.request_next_stage_as_owner": lambda case: {"reference": case},
+	"customer_feedback.customer_feedback.dashboard_chart_source.within_timescale_by_stage.within_timescale_by_stage.get": lambda case: {},
 }
