@@ -126,3 +126,8 @@ class LetterReviewError(frappe.ValidationError):
 
 class ClosingRefusedError(frappe.ValidationError):
 	"""Close asked of a case its policy says may not close yet (learning, an evaluation, a thank-you)."""
+
+
+class FollowUpError(frappe.ValidationError):
+	"""A follow-up fact missing or wrong: a suggestion answered without its outcome, a representation without
+	its decision, a praised row naming no one, a bulletin compliment without its brief, a past promised date."""

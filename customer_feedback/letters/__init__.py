@@ -28,6 +28,7 @@ from frappe.utils import cint, cstr, escape_html, getdate, nowdate
 from frappe.utils.html_utils import sanitize_html
 from markupsafe import Markup
 
+from customer_feedback.answer_rules import letter_needs
 from customer_feedback.constants import (
 	CLOSED,
 	COMPLAINT,
@@ -38,7 +39,7 @@ from customer_feedback.constants import (
 	WITH_EXTERNAL_BODY,
 )
 from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import get_policy
-from customer_feedback.exceptions import LetterError
+from customer_feedback.exceptions import LetterError, rule_message
 from customer_feedback.wording import format_day, stage_text
 
 FEEDBACK, STAGE = "Feedback", "Complaint Stage"
@@ -54,6 +55,8 @@ class LetterKind:
 	doctype: str  # printed from: the Print Format's DocType
 	satisfies: str | None  # the clock field sending it sets: on the stage for a complaint, else the case
 	about: str
+	# The case's fields the letter tells the customer: sending it is refused while one is empty.
+	needs: tuple[str, ...] = ()
 
 	@property
 	def print_format(self) -> str:
@@ -63,13 +66,25 @@ class LetterKind:
 LETTERS: tuple[LetterKind, ...] = (
 	LetterKind("Acknowledgement", FEEDBACK, "acknowledged_on", "we have it, its reference and dates"),
 	LetterKind("Extension", STAGE, "customer_told_of_extension_on", "a stage's new date and why"),
-	LetterKind("Delay Notice", FEEDBACK, None, "feedback other than a complaint is late"),
+	LetterKind(
+		"Delay Notice",
+		FEEDBACK,
+		"customer_told_of_delay_on",
+		"feedback other than a complaint is late: why, and when they will hear",
+		needs=("delay_reason", "expected_response_on"),
+	),
 	LetterKind("Stage Response", STAGE, "responded_on", "decision, reasons, remedies, next step"),
 	LetterKind("Refusal to Accept", FEEDBACK, None, "why we will not take it on, and the external body"),
 	LetterKind("Escalation Refused", STAGE, None, "why the next stage is refused, and the external body"),
 	LetterKind("Compensation Claim", FEEDBACK, None, "the claim is passed to the insurance contact"),
 	LetterKind("Compliment Thank-you", FEEDBACK, "acknowledged_on", "thanks, passed to the staff"),
-	LetterKind("Suggestion Outcome", FEEDBACK, "responded_on", "what we decided about a suggestion"),
+	LetterKind(
+		"Suggestion Outcome",
+		FEEDBACK,
+		"responded_on",
+		"what we decided about a suggestion, and why",
+		needs=("suggestion_outcome",),
+	),
 	LetterKind("Survey Invitation", FEEDBACK, None, "asks how we handled it"),
 )
 LETTER_NAMES = tuple(kind.name for kind in LETTERS)
@@ -90,6 +105,11 @@ WORDS = {
 			"Not upheld": "we do not uphold your complaint",
 			"Withdrawn": "your complaint was withdrawn",
 			"Resolved at first contact": "your complaint was resolved when you first contacted us",
+		},
+		"suggestion_outcomes": {
+			"We will implement it": "we will put your suggestion into practice",
+			"We will look into it": "we will look into your suggestion further",
+			"We are unable to implement it": "we are unable to put your suggestion into practice",
 		},
 		"next_stage": "If you are not satisfied with our response, you can ask for {0}: reply to this letter or contact us, quoting {1}, and tell us why you are not satisfied.",
 		"ask_by": "Please ask by {0}: if we do not hear from you by then, we will close your complaint.",
@@ -113,6 +133,11 @@ WORDS = {
 			"Not upheld": "nid ydym yn cadarnhau eich cwyn",
 			"Withdrawn": "tynnwyd eich cwyn yn ôl",
 			"Resolved at first contact": "datryswyd eich cwyn pan gysylltoch â ni gyntaf",
+		},
+		"suggestion_outcomes": {
+			"We will implement it": "byddwn yn rhoi eich awgrym ar waith",
+			"We will look into it": "byddwn yn ystyried eich awgrym ymhellach",
+			"We are unable to implement it": "nid ydym yn gallu rhoi eich awgrym ar waith",
 		},
 		"next_stage": "Os nad ydych yn fodlon â'n hymateb, gallwch ofyn i ni symud eich cwyn i'r cam nesaf ({0}): atebwch y llythyr hwn neu cysylltwch â ni gan nodi {1}, a dywedwch wrthym pam nad ydych yn fodlon.",
 		"ask_by": "Gofynnwch erbyn {0}: os na fyddwn wedi clywed gennych erbyn hynny, byddwn yn cau eich cwyn.",
@@ -233,6 +258,19 @@ def clock_target(doc, letter: str) -> tuple[str, str, str] | None:
 	return target.doctype, target.name, kind.satisfies
 
 
+def refuse_missing_facts(doc, letter: str) -> None:
+	"""A letter that tells the customer a fact of the case (LetterKind.needs: a suggestion's outcome, why
+	feedback is late and when they will hear) is refused while that fact is empty."""
+	kind = letter_kind(letter)
+	if not kind.needs or doc.doctype != FEEDBACK:
+		return
+	problem = letter_needs(
+		_(kind.name), kind.needs, doc.as_dict(), {field: _(doc.meta.get_label(field)) for field in kind.needs}
+	)
+	if problem:
+		frappe.throw(rule_message(problem), LetterError)
+
+
 def feedback_letter_html(doc, letter: str) -> Markup:
 	"""For the letters' Print Formats (hooks.py `jinja`): the letter's HTML, for a user who may print `doc`."""
 	frappe.has_permission(doc.doctype, "print", doc=doc, throw=True)
@@ -327,6 +365,10 @@ def letter_facts(case, stage, policy, language: str) -> frappe._dict:
 		escalation_refused_on=day(stage.escalation_refused_on) if stage else "",
 		escalation_refusal_reason=cstr(stage.escalation_refusal_reason) if stage else "",
 		refusal_reason=cstr(case.closure_reason),
+		suggestion_outcome=words["suggestion_outcomes"].get(case.suggestion_outcome or "", ""),
+		suggestion_outcome_reason=cstr(case.suggestion_outcome_reason),
+		delay_reason=cstr(case.delay_reason),
+		expected_response_on=day(case.expected_response_on),
 		closes_for_no_reply_on=day(case.closes_for_no_reply_on),
 		external_body=body_in_a_sentence(rules.external_body, language),
 		external_body_contacts=external_body_contacts(rules.external_body, words),

@@ -18,7 +18,14 @@ from frappe.utils.user import get_users_with_role
 
 from customer_feedback.constants import CASE_HANDLERS
 from customer_feedback.exceptions import LetterError, LetterReviewError
-from customer_feedback.letters import case_and_stage, clock_target, letter_kind, letters_for, render_letter
+from customer_feedback.letters import (
+	case_and_stage,
+	clock_target,
+	letter_kind,
+	letters_for,
+	refuse_missing_facts,
+	render_letter,
+)
 
 CORRESPONDENCE = "Feedback Correspondence"
 EMAIL, POST = "Email", "Post"
@@ -84,6 +91,7 @@ def send(case, letter: str, channel: str, subject: str, content: str) -> frappe.
 	if not cstr(content).strip():
 		frappe.throw(_("Content is empty: the letter has no words."), LetterError)
 	preview(case, letter)  # refuses a letter that is not for this case now
+	refuse_missing_facts(case, letter)
 	_case, stage = case_and_stage(case)
 	reviewed = needs_review(case, letter)
 	record = frappe.get_doc(

@@ -5,7 +5,7 @@ import frappe
 from customer_feedback.constants import APP_ROLES
 from customer_feedback.hooks import standard_portal_menu_items
 from customer_feedback.setup.letters import create_default_letters
-from customer_feedback.setup.master_data import COMPLAINT_CATEGORIES, REMEDY_TYPES
+from customer_feedback.setup.master_data import COMPLAINT_CATEGORIES, COMPLIMENT_CATEGORIES, REMEDY_TYPES
 from customer_feedback.setup.notifications import create_notifications, delete_notifications
 from customer_feedback.setup.policy_presets import DEFAULT_POLICY, PRESETS
 from customer_feedback.setup.workflow import create_feedback_workflow, delete_feedback_workflow
@@ -19,6 +19,7 @@ def after_install() -> None:
 	create_policy_presets()
 	set_default_policy()
 	create_master_records()
+	create_compliment_categories()
 	create_feedback_workflow()
 	create_notifications()
 	create_default_letters()
@@ -67,6 +68,16 @@ def create_master_records() -> None:
 	for name in REMEDY_TYPES:
 		if not frappe.db.exists("Remedy Type", name):
 			frappe.get_doc({"doctype": "Remedy Type", "remedy_name": name}).insert(ignore_permissions=True)
+
+
+def create_compliment_categories() -> None:
+	"""Solihull's compliment categories, each created once: a renamed or deleted one is not brought back
+	under its old name by a migrate, only by running this again."""
+	for name, source in COMPLIMENT_CATEGORIES:
+		if not frappe.db.exists("Compliment Category", name):
+			frappe.get_doc(
+				{"doctype": "Compliment Category", "category_name": name, "source": source}
+			).insert(ignore_permissions=True)
 
 
 def set_default_policy() -> None:

@@ -69,7 +69,8 @@ DEFAULT_LETTERS = (
 	wording(
 		"Delay Notice",
 		"Your {{ letter.feedback_type }} {{ letter.reference }}: our reply is delayed",
-		"<p>We said we would reply to your {{ letter.feedback_type }} by {{ letter.respond_by }}, and we are sorry that we have not yet been able to. We are still looking at it and will write to you as soon as we can.</p>",
+		"<p>We said we would reply to your {{ letter.feedback_type }} by {{ letter.respond_by }}, and we are sorry that we have not yet been able to{% if letter.delay_reason %}, because {{ letter.delay_reason }}{% else %}.{% endif %}</p>"
+		"<p>{% if letter.expected_response_on %}You will hear from us by {{ letter.expected_response_on }}.{% else %}We are still looking at it and will write to you as soon as we can.{% endif %}</p>",
 	),
 	wording(
 		"Stage Response",
@@ -111,7 +112,8 @@ DEFAULT_LETTERS = (
 		"Suggestion Outcome",
 		"Your suggestion {{ letter.reference }}: what we decided",
 		"<p>Thank you again for your suggestion, which we received on {{ letter.received_on }}. We have considered it carefully.</p>"
-		"<p>{% if letter.decision %}Our decision: {{ letter.decision }}.{% endif %}</p>",
+		"<p>{% if letter.suggestion_outcome %}Our decision: {{ letter.suggestion_outcome }}.{% endif %}</p>"
+		"<p>{{ letter.suggestion_outcome_reason }}</p>",
 	),
 	wording(
 		"Survey Invitation",

@@ -30,3 +30,12 @@ REMEDY_TYPES = [
 	"Training or guidance for employees",
 	"Employee action",
 ]
+
+# Solihull's compliment categories: (category, source). Created on install and by
+# customer_feedback.patches.v0_8.compliment_categories.
+COMPLIMENT_CATEGORIES = [
+	("Named employee", "Solihull Council"),
+	("High standard of service exceeded expectation", "Solihull Council"),
+	("Improvement to services through change or decision", "Solihull Council"),
+	("Other", "Solihull Council"),
+]

@@ -75,6 +75,12 @@ CURRENT_STAGE_HANDLER = (
 )
 
 
+# What staff do when feedback other than a complaint will be late (seed 003: "tell them why and when").
+DELAY_NOTICE_STEP = (
+	"fill Why It Is Late and Customer Will Hear By on the Follow-up tab, then send the Delay Notice letter."
+)
+
+
 def role(name: str, condition: str | None = None) -> dict:
 	return {"receiver_by_role": name, "condition": condition}
 
@@ -108,8 +114,9 @@ TIMER_NOTIFICATIONS: tuple[dict, ...] = (
 		"send_to_all_assignees": 1,
 		"subject": "Response to {{ doc.name }} due by {{ frappe.utils.formatdate(doc.respond_by) }}",
 		"message": f"<p>{CASE_SUMMARY}, needs its response by "
-		"{{ frappe.utils.formatdate(doc.respond_by) }}. If it cannot be met, agree an extension and tell "
-		"the customer why and when they will hear.</p>" + CASE_LINK,
+		"{{ frappe.utils.formatdate(doc.respond_by) }}. If it cannot be met, "
+		"{% if doc.feedback_type == 'Complaint' %}agree an extension and tell the customer why and when they "
+		"will hear.{% else %}" + DELAY_NOTICE_STEP + "{% endif %}</p>" + CASE_LINK,
 	},
 	{
 		"name": "Feedback Overdue",
@@ -126,8 +133,9 @@ TIMER_NOTIFICATIONS: tuple[dict, ...] = (
 		"{% if not doc.acknowledged_on %}it had to be acknowledged by "
 		"{{ frappe.utils.formatdate(doc.acknowledge_by) }}{% else %}the response was due by "
 		"{{ frappe.utils.formatdate(doc.respond_by) }}{% endif %}.</p>"
-		"<p>Tell the customer why it is late and when they will hear, and record the date in Customer "
-		"Last Updated On.</p>" + CASE_LINK,
+		"<p>Tell the customer why it is late and when they will hear"
+		"{% if doc.feedback_type == 'Complaint' %}, and record the date in Customer Last Updated On."
+		"{% else %}: " + DELAY_NOTICE_STEP + "{% endif %}</p>" + CASE_LINK,
 	},
 	{
 		"name": "Complaint Escalation Received",
@@ -272,7 +280,111 @@ ROUTING_NOTIFICATIONS: tuple[dict, ...] = (
 	),
 )
 
-NOTIFICATIONS: tuple[dict, ...] = TIMER_NOTIFICATIONS + ROUTING_NOTIFICATIONS
+# After the response (issue 11). A case about a member of staff is hidden from them
+# (customer_feedback.permissions), so these never tell the staff member concerned: the templates leave them
+# out, and the manager's row has a condition.
+SERVICE_AREA_COORDINATORS = (
+	"{% if doc.service_area %}{% for user in frappe.get_all('Service Area Coordinator', "
+	"filters={'parent': doc.service_area, 'parenttype': 'Service Area'}, pluck='user') %}"
+	"{% if user != doc.staff_member_concerned %}{{ user }},{% endif %}{% endfor %}{% endif %}"
+)
+NOT_THE_MANAGER_CONCERNED = "doc.service_area_manager != doc.staff_member_concerned"
+NEW_FEEDBACK_FOR_AREA = {
+	"document_type": "Feedback",
+	"recipients": [{"cc": SERVICE_AREA_COORDINATORS}],
+	"subject": "New {{ _(doc.feedback_type).lower() }} for {{ doc.service_area }}: {{ doc.name }}",
+	"message": f"<p>{CASE_SUMMARY}.</p><p>As a coordinator for {{{{ doc.service_area }}}}, you are told of "
+	"the feedback about it: open the case to see what it says and who handles it.</p>" + CASE_LINK,
+}
+REPRESENTATION_FOR_OWNER = {
+	"document_type": "Feedback",
+	"recipients": [doc_field("policy_owner")],
+	"subject": "A representation about {{ doc.policy_concerned or 'a policy' }} for you: {{ doc.name }}",
+	"message": f"<p>{CASE_SUMMARY}, is a representation about "
+	"{{ (doc.policy_concerned or 'a policy') | e }}, and you are named as the policy's owner.</p>"
+	"<p>The customer feedback team will share what it says. Tell them your decision, which they record "
+	"as the Policy Owner's Decision and pass on to the customer.</p>" + CASE_LINK,
+}
+ANONYMOUS_REFERRAL = {
+	"document_type": "Feedback",
+	"recipients": [
+		doc_field("service_area_manager", condition=NOT_THE_MANAGER_CONCERNED),
+		role("Head of Service", condition="not doc.service_area_manager"),
+	],
+	"subject": "Anonymous complaint referred to you: {{ doc.name }}",
+	"message": f"<p>{CASE_SUMMARY}, is an anonymous complaint. The policy refers anonymous complaints to the "
+	"service manager, to agree a course of action, if any: there is no one to reply to.</p>"
+	"<p>{% if not doc.service_area_manager %}It has no service area with a manager yet: a Head of "
+	"Service decides, or sets the service area.{% endif %}</p>" + CASE_LINK,
+}
+FOLLOW_UP_NOTIFICATIONS: tuple[dict, ...] = (
+	{
+		# Sent once, by the case as it records who passed the compliment on and when (case_compliment.py),
+		# the platform's "Method" event. "New" would miss a compliment whose praised staff are added later,
+		# and "Value Change" misses the insert: either needs a twin to edit alike.
+		"name": "Compliment Passed On",
+		"document_type": "Feedback",
+		"event": "Method",
+		"method": "compliment_passed_on",
+		"condition": "doc.feedback_type == 'Compliment'",
+		"recipients": [
+			doc_field("praised_user,praised"),
+			doc_field("service_area_manager", condition=NOT_THE_MANAGER_CONCERNED),
+			{"cc": SERVICE_AREA_COORDINATORS},
+		],
+		"subject": "A compliment{% if doc.service_area %} for {{ doc.service_area }}{% endif %}: {{ doc.name }}",
+		"message": "<p>A customer has complimented "
+		"{% for row in doc.praised %}{{ (row.praised_name or row.team) | e }}{% if not loop.last %}, {% endif %}"
+		"{% else %}{{ doc.service_area or 'our staff' }}{% endfor %}"
+		"{% if doc.compliment_category %} ({{ doc.compliment_category }}){% endif %}: "
+		"compliment {{ doc.name }}, received {{ frappe.utils.format_datetime(doc.received_on) }}.</p>"
+		"{% if doc.bulletin_summary %}<p>What they said: {{ doc.bulletin_summary | e }}</p>{% endif %}"
+		"<p>Passed on by {{ frappe.get_fullname(doc.passed_on_by) }}. Thank you, from us as well.</p>"
+		+ CASE_LINK,
+	},
+	{
+		# A compliment reaches the coordinators as it is passed on (above).
+		"name": "New Feedback for the Service Area",
+		"event": "New",
+		"condition": "doc.service_area and doc.feedback_type != 'Compliment'",
+		**NEW_FEEDBACK_FOR_AREA,
+	},
+	{
+		"name": "New Feedback for the Service Area (Set Later)",
+		**on_value_change(
+			"service_area",
+			"doc.service_area and doc.feedback_type != 'Compliment' and doc.status != 'Closed'",
+		),
+		**NEW_FEEDBACK_FOR_AREA,
+	},
+	{
+		"name": "Representation for the Policy Owner",
+		"event": "New",
+		"condition": "doc.feedback_type == 'Representation' and doc.policy_owner",
+		**REPRESENTATION_FOR_OWNER,
+	},
+	{
+		"name": "Representation for the Policy Owner (Set Later)",
+		**on_value_change("policy_owner", "doc.feedback_type == 'Representation' and doc.policy_owner"),
+		**REPRESENTATION_FOR_OWNER,
+	},
+	{
+		"name": "Anonymous Complaint for the Service Manager",
+		"event": "New",
+		"condition": "doc.anonymous_handling == 'Refer to service manager'",
+		**ANONYMOUS_REFERRAL,
+	},
+	{
+		"name": "Anonymous Complaint for the Service Manager (Set Later)",
+		**on_value_change(
+			"service_area_manager",
+			"doc.anonymous_handling == 'Refer to service manager' and doc.service_area_manager",
+		),
+		**ANONYMOUS_REFERRAL,
+	},
+)
+
+NOTIFICATIONS: tuple[dict, ...] = TIMER_NOTIFICATIONS + ROUTING_NOTIFICATIONS + FOLLOW_UP_NOTIFICATIONS
 
 # To the customer who used the public form (the representative, if they wrote for someone): their reference
 # and what happens next, the same words the form showed (customer_feedback.portal.intake.what_happens_next).

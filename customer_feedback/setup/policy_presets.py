@@ -201,6 +201,8 @@ PRESETS: list[dict[str, Any]] = [
 		survey_sample_percent=100,
 		# "Quality assurance of correspondence": responses are checked before they go.
 		check_stage_responses=1,
+		# Comments are passed to the Service Information Team to evaluate: recorded before a comment closes.
+		evaluate_comments=1,
 	),
 	policy(
 		BEDFORDSHIRE,
@@ -411,6 +413,8 @@ PRESETS: list[dict[str, Any]] = [
 				independent_handler=1,
 			),
 		],
+		# "A senior manager thanks the service or employee": recorded before a compliment closes.
+		senior_thank_you=1,
 	),
 ]
 

@@ -115,7 +115,7 @@ class TestNotificationRecords(FrappeTestCase):
 		forget_cached_notifications()
 
 	def test_shipped_as_ordinary_enabled_records_of_the_module(self):
-		self.assertEqual(len(notifications.NOTIFICATIONS), 19)
+		self.assertEqual(len(notifications.NOTIFICATIONS), 26)
 		for spec in notifications.NOTIFICATIONS:
 			with self.subTest(spec["name"]):
 				record = frappe.get_doc("Notification", spec["name"])

@@ -30,6 +30,8 @@ from customer_feedback.customer_feedback.doctype.complaint_stage.complaint_stage
 	SHOWN_ON_CASE,
 )
 from customer_feedback.customer_feedback.doctype.feedback.case_actions import CaseActions
+from customer_feedback.customer_feedback.doctype.feedback.case_answer import CaseAnswer
+from customer_feedback.customer_feedback.doctype.feedback.case_compliment import CaseCompliment
 from customer_feedback.customer_feedback.doctype.feedback.case_customer import CaseCustomer
 from customer_feedback.customer_feedback.doctype.feedback.case_email import CaseEmail
 from customer_feedback.customer_feedback.doctype.feedback.case_follow_up import CaseFollowUp
@@ -64,7 +66,9 @@ def anonymous_handling_note(key: str | None) -> str | None:
 	return _(ANONYMOUS_HANDLING_NOTES[key]) if key in ANONYMOUS_HANDLING_NOTES else None
 
 
-class Feedback(CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, CaseFollowUp, Document):
+class Feedback(
+	CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, CaseFollowUp, CaseCompliment, CaseAnswer, Document
+):
 	# begin: auto-generated types
 	# This code is auto-generated. Do not modify anything in this block.
 
@@ -236,6 +240,8 @@ class Feedback(CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, CaseFollowUp,
 			self.link_contact()
 		self.record_status_dates()
 		self.refuse_closing_too_soon(rules)
+		self.validate_compliment()
+		self.validate_answer()
 		self.update_clock(rules)
 		self.update_contact_dates(rules)
 
@@ -387,6 +393,7 @@ class Feedback(CaseActions, CaseWorkflow, CaseCustomer, CaseEmail, CaseFollowUp,
 				stage.feedback = self.name
 			stage.flags.from_feedback = True
 			stage.save(ignore_permissions=True)
+		self.pass_compliment_on()
 
 	def update_contact_dates(self, rules: CaseRules):
 		"""When the customer is next owed a progress update, and when a responded case closes for want of a
