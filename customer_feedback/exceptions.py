@@ -131,3 +131,7 @@ class ClosingRefusedError(frappe.ValidationError):
 class FollowUpError(frappe.ValidationError):
 	"""A follow-up fact missing or wrong: a suggestion answered without its outcome, a representation without
 	its decision, a praised row naming no one, a bulletin compliment without its brief, a past promised date."""
+
+
+class ContactRestrictionError(frappe.ValidationError):
+	"""A Contact Restriction that cannot be saved as it stands: its dates, decider, warning or choices."""

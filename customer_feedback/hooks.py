@@ -66,6 +66,10 @@ doc_events = {
 		"after_insert": "customer_feedback.portal.intake.after_insert",
 	},
 	"File": {"before_insert": "customer_feedback.portal.uploads.check_public_upload"},
+	# The Contact form's restriction banner (customer_feedback/.../contact_restriction/restrictions.py).
+	"Contact": {
+		"onload": "customer_feedback.customer_feedback.doctype.contact_restriction.restrictions.contact_onload"
+	},
 	# An email received on a case: the customer's reply, or the email a new case was made from.
 	"Communication": {
 		"after_insert": "customer_feedback.customer_feedback.doctype.feedback.case_email.on_communication_insert"
@@ -87,6 +91,13 @@ website_route_rules = [
 	# The status look-up (customer_feedback/www/feedback_status), for the same reason.
 	{"from_route": "/feedback/status", "to_route": "feedback_status"},
 ]
+
+# Contact restrictions (customer_feedback/customer_feedback/doctype/contact_restriction): the platform's Contact
+# form shows an active one in a banner, and lists the contact's restrictions and cases in its Connections.
+doctype_js = {"Contact": "public/js/contact.js"}
+override_doctype_dashboards = {
+	"Contact": "customer_feedback.customer_feedback.doctype.contact_restriction.restrictions.contact_dashboard"
+}
 
 # My feedback (customer_feedback/www/my_feedback) in the portal menu, for logged-in website users.
 standard_portal_menu_items = [

@@ -46,8 +46,12 @@ def complaint_stage_conditions(user: str | None = None) -> str:
 
 
 def correspondence_conditions(user: str | None = None) -> str:
-	"""A letter sent from a case is read by those who read the case."""
-	return case_record_conditions("Feedback Correspondence", user)
+	"""A letter sent from a case is read by those who read the case; a contact restriction's letter (no case)
+	by the role rows, which give it to the roles that read Contact Restriction."""
+	case = case_record_conditions("Feedback Correspondence", user)
+	if not case:
+		return ""
+	return f"({case} or `tabFeedback Correspondence`.feedback is null)"
 
 
 def case_record_conditions(doctype: str, user: str | None) -> str:

@@ -43,6 +43,8 @@ from customer_feedback.exceptions import LetterError, rule_message
 from customer_feedback.wording import format_day, stage_text
 
 FEEDBACK, STAGE = "Feedback", "Complaint Stage"
+# A third DocType letters print from: its addressee and facts come from its module (read when used).
+RESTRICTION = "Contact Restriction"
 ENGLISH, WELSH = "English", "Welsh"
 LANGUAGES = (ENGLISH, WELSH)
 # A case's Preferred Language (a Link to the platform's Language) that means Welsh: the code made on install.
@@ -86,9 +88,11 @@ LETTERS: tuple[LetterKind, ...] = (
 		needs=("suggestion_outcome",),
 	),
 	LetterKind("Survey Invitation", FEEDBACK, None, "asks how we handled it"),
+	LetterKind(
+		RESTRICTION, RESTRICTION, "customer_told_on", "what is restricted, how long, how to challenge"
+	),
 )
 LETTER_NAMES = tuple(kind.name for kind in LETTERS)
-# Contact restriction letters wait for the restriction record (another issue): they are not offered yet.
 
 # What letters say that no administrator words: each letter's language. Placeholders are str.format's.
 WORDS = {
@@ -187,6 +191,13 @@ def render_letter(doc, letter: str, *, language: str | None = None, context: dic
 	where no wording is in that language the letter is in English. `context` adds values for this sending
 	(e.g. `survey_link`), as `letter.<key>` in the wording. Callers check the user may print `doc`."""
 	kind = letter_kind(letter)
+	if (kind.doctype == RESTRICTION) != (doc.doctype == RESTRICTION):
+		frappe.throw(
+			_("The {0} letter is printed from a {1}, not a {2}.").format(
+				_(kind.name), _(kind.doctype), _(doc.doctype)
+			),
+			LetterError,
+		)
 	case, stage = case_and_stage(doc)
 	if kind.doctype == STAGE and not stage:
 		frappe.throw(
@@ -199,7 +210,10 @@ def render_letter(doc, letter: str, *, language: str | None = None, context: dic
 	wording = wording_for(
 		kind.name, case.policy, case.feedback_type, language or letter_language(case, policy)
 	)
-	facts = letter_facts(case, stage, policy, wording.language)
+	if kind.doctype == RESTRICTION:
+		facts = restriction_module().restriction_facts(doc, policy, wording.language)
+	else:
+		facts = letter_facts(case, stage, policy, wording.language)
 	facts.update(context or {})
 	values = {"doc": doc, "case": case, "stage": stage, "letter": facts}
 	subject = " ".join(fill(wording, "subject", values, escape=False).split())
@@ -219,6 +233,8 @@ def render_letter(doc, letter: str, *, language: str | None = None, context: dic
 
 def letters_for(doc) -> list[str]:
 	"""The letters that make sense for this case now, in LETTERS' order."""
+	if doc.doctype == RESTRICTION:
+		return [RESTRICTION] if restriction_module().RESTRICT == doc.decision else []
 	case, stage = case_and_stage(doc)
 	finished = case.status in (CLOSED, WITH_EXTERNAL_BODY)
 	responded = bool((stage or case).responded_on)
@@ -320,12 +336,17 @@ def wording_for(letter: str, policy: str, feedback_type: str, language: str = EN
 
 
 def case_and_stage(doc):
-	"""(the case, its stage or None): a stage's own case; a case's current stage where it has stages."""
+	"""(the case, its stage or None): a stage's own case; a case's current stage where it has stages; for a
+	contact restriction, its addressee read as a case is (name, policy, customer, address, language)."""
 	if doc.doctype == STAGE:
 		return frappe.get_doc(FEEDBACK, doc.feedback), doc
+	if doc.doctype == RESTRICTION:
+		return restriction_module().addressee(doc), None
 	if doc.doctype != FEEDBACK:
 		frappe.throw(
-			_("Letters are printed from a Feedback or a Complaint Stage, not a {0}.").format(_(doc.doctype)),
+			_(
+				"Letters are printed from a Feedback, a Complaint Stage or a Contact Restriction, not a {0}."
+			).format(_(doc.doctype)),
 			LetterError,
 		)
 	stage = None
@@ -333,6 +354,12 @@ def case_and_stage(doc):
 		name = frappe.db.get_value(STAGE, {"feedback": doc.name, "stage_number": doc.current_stage})
 		stage = frappe.get_doc(STAGE, name) if name else None
 	return doc, stage
+
+
+def restriction_module():
+	from customer_feedback.customer_feedback.doctype.contact_restriction import restrictions
+
+	return restrictions
 
 
 def letter_facts(case, stage, policy, language: str) -> frappe._dict:

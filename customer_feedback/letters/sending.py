@@ -19,6 +19,7 @@ from frappe.utils.user import get_users_with_role
 from customer_feedback.constants import CASE_HANDLERS
 from customer_feedback.exceptions import LetterError, LetterReviewError
 from customer_feedback.letters import (
+	RESTRICTION,
 	case_and_stage,
 	clock_target,
 	letter_kind,
@@ -38,8 +39,11 @@ def preview(case, letter: str) -> dict:
 	"""The letter filled in for the case, where it would go, and whether it needs a review first."""
 	if letter not in letters_for(case):
 		frappe.throw(
-			_("{0} is not a letter for Feedback {1} now: choose one of {2}.").format(
-				_(letter_kind(letter).name), case.name, ", ".join(_(name) for name in letters_for(case))
+			_("{0} is not a letter for {1} {2} now: choose one of {3}.").format(
+				_(letter_kind(letter).name),
+				_(case.doctype),
+				case.name,
+				", ".join(_(name) for name in letters_for(case)) or _("none"),
 			),
 			LetterError,
 		)
@@ -57,13 +61,18 @@ def preview(case, letter: str) -> dict:
 
 
 def recipient_email(case) -> str | None:
-	"""Whoever the case is handled with: the representative, where there is one with an email address."""
+	"""Whoever the case is handled with: the representative, where there is one with an email address. A
+	contact restriction's letter goes to its Contact."""
+	if case.doctype == RESTRICTION:
+		case, _stage = case_and_stage(case)
 	if case.has_representative and case.representative_email:
 		return case.representative_email
 	return case.email or None
 
 
 def postal_address(case) -> str | None:
+	if case.doctype == RESTRICTION:
+		case, _stage = case_and_stage(case)
 	name = case.representative_name if case.has_representative else case.customer_name
 	lines = [cstr(name).strip(), cstr(case.address).strip(), cstr(case.postcode).strip()]
 	return "\n".join(line for line in lines if line) if case.address else None
@@ -97,8 +106,7 @@ def send(case, letter: str, channel: str, subject: str, content: str) -> frappe.
 	record = frappe.get_doc(
 		{
 			"doctype": CORRESPONDENCE,
-			"feedback": case.name,
-			"complaint_stage": stage.name if stage else None,
+			**letter_links(case, stage),
 			"letter": letter,
 			"channel": channel,
 			"recipient": recipient_email(case) if channel == EMAIL else postal_address(case),
@@ -116,12 +124,19 @@ def send(case, letter: str, channel: str, subject: str, content: str) -> frappe.
 	return record
 
 
+def letter_links(doc, stage) -> dict:
+	"""What the letter is about: the case (and stage), or the contact restriction."""
+	if doc.doctype == RESTRICTION:
+		return {"contact_restriction": doc.name}
+	return {"feedback": doc.name, "complaint_stage": stage.name if stage else None}
+
+
 def check_channel(case, channel: str) -> None:
 	if channel == EMAIL and not recipient_email(case):
 		frappe.throw(
 			_(
-				"Feedback {0} has no email address for the customer or their representative: print the letter for post, or add an email address."
-			).format(case.name),
+				"{0} {1} has no email address for the customer or their representative: print the letter for post, or add an email address."
+			).format(_(case.doctype), case.name),
 			LetterError,
 		)
 	if channel == EMAIL and not EmailAccount.find_outgoing(match_by_doctype="Feedback"):
@@ -134,8 +149,8 @@ def check_channel(case, channel: str) -> None:
 	if channel == POST and not postal_address(case):
 		frappe.throw(
 			_(
-				"Feedback {0} has no postal address: send the letter by email, or add the address on the case."
-			).format(case.name),
+				"{0} {1} has no postal address: send the letter by email, or add the address on the case or contact."
+			).format(_(case.doctype), case.name),
 			LetterError,
 		)
 	if channel not in (EMAIL, POST):
@@ -208,12 +223,12 @@ def deliver(record, case) -> None:
 	"""Email it (a Communication on the case, the letter's PDF attached) or make the PDF for post; then the
 	clock field the letter satisfies is set, if it is not already."""
 	pdf = letter_pdf(record)
-	file_name = f"{record.feedback}-{frappe.scrub(record.letter)}.pdf"
+	file_name = f"{record.contact_restriction or record.feedback}-{frappe.scrub(record.letter)}.pdf"
 	if record.channel == EMAIL:
 		from frappe.core.doctype.communication.email import make
 
 		communication = make(
-			doctype="Feedback",
+			doctype=case.doctype,
 			name=case.name,
 			subject=record.subject,
 			content=record.content,

@@ -8,6 +8,7 @@ from customer_feedback.setup.letters import create_default_letters
 from customer_feedback.setup.master_data import COMPLAINT_CATEGORIES, COMPLIMENT_CATEGORIES, REMEDY_TYPES
 from customer_feedback.setup.notifications import create_notifications, delete_notifications
 from customer_feedback.setup.policy_presets import DEFAULT_POLICY, PRESETS
+from customer_feedback.setup.restrictions import create_restriction_types
 from customer_feedback.setup.workflow import create_feedback_workflow, delete_feedback_workflow
 
 ROLES = APP_ROLES
@@ -23,6 +24,7 @@ def after_install() -> None:
 	create_feedback_workflow()
 	create_notifications()
 	create_default_letters()
+	create_restriction_types()
 	allow_public_attachments()
 	hide_error_tracebacks()
 

@@ -121,6 +121,22 @@ DEFAULT_LETTERS = (
 		"<p>We would like to know how we handled your {{ letter.feedback_type }}, so that we can do better. It takes a few minutes.</p>"
 		"<p>{% if letter.survey_link %}Answer our survey at {{ letter.survey_link }}.{% else %}Use the link in the email we sent you, or contact us and quote {{ letter.reference }}.{% endif %}</p>",
 	),
+	# Solihull Appendix A: what is restricted, from when and for how long, why, how to challenge it, and
+	# that it never stops the customer using our services or raising something new.
+	wording(
+		"Contact Restriction",
+		"How you can contact us from {{ letter.starts_on }}: reference {{ letter.reference }}",
+		"<p>We are writing about the way you have been contacting us{% if letter.case_reference %} about {{ letter.case_reference }}{% endif %}.{% if letter.warned_on %} On {{ letter.warned_on }} we told you that we might have to restrict your contact with us if it continued.{% endif %}</p>"
+		"<p>Why: {{ letter.behaviour }}</p>"
+		"<p>We have decided, with the agreement of a Head of Service, that from {{ letter.starts_on }}{% if letter.ends_on %} until {{ letter.ends_on }}{% endif %} your contact with us will be restricted as follows:</p>"
+		"{{ letter.restriction_list }}"
+		"<p>{% if letter.details %}{{ letter.details }}{% endif %}</p>"
+		"<p>{% if letter.single_point_of_contact %}Your contact with us will be through {{ letter.single_point_of_contact }}.{% endif %}</p>"
+		"<p>This does not stop you using any of our services, and we will still consider anything new you raise with us.{% if letter.review_on %} We will review this decision by {{ letter.review_on }} and write to you about it.{% endif %}</p>"
+		"<p>How to challenge this decision: {{ letter.how_to_challenge }}</p>"
+		"<p>{% if letter.external_body %}You can also ask {{ letter.external_body }} to look at how we have dealt with you:{% endif %}</p>"
+		"{{ letter.external_body_contacts }}",
+	),
 	wording(
 		"Acknowledgement",
 		"Eich adborth: cyfeirnod {{ letter.reference }}",

@@ -58,7 +58,7 @@ from customer_feedback.constants import RECEIPT_NOTIFICATION, SURVEY_INVITATION
 
 MODULE = "Customer Feedback"
 # The DocTypes these Notifications watch; uninstall removes every Notification and Assignment Rule on them.
-WATCHED_DOCTYPES = ("Feedback", "Complaint Stage", "Feedback Survey")
+WATCHED_DOCTYPES = ("Feedback", "Complaint Stage", "Feedback Survey", "Contact Restriction")
 
 CASE_LINK = (
 	'<p><a href="{{ frappe.utils.get_url_to_form("Feedback", doc.name) }}">Open {{ doc.name }}</a></p>'
@@ -446,8 +446,38 @@ SURVEY_NOTIFICATIONS: tuple[dict, ...] = (
 )
 
 
+def restriction_review(name: str, days_before: int, when: str) -> dict:
+	"""A contact restriction's review reminder (the platform's daily "Days Before" on Review On): to who
+	decided it and the Feedback Managers, while it is a restriction that has not ended before its review."""
+	return {
+		"name": name,
+		"document_type": "Contact Restriction",
+		"event": "Days Before",
+		"date_changed": "review_on",
+		"days_in_advance": days_before,
+		"condition": "doc.decision == 'Restrict contact' and (not doc.ends_on or doc.ends_on >= doc.review_on)",
+		"recipients": [doc_field("decided_by"), role("Feedback Manager")],
+		"subject": "Review contact restriction {{ doc.name }} " + when,
+		# Not the customer's name (the Contact's): an email leaves the system; the record keeps it.
+		"message": "<p>Contact restriction {{ doc.name }} is due for review on "
+		"{{ frappe.utils.formatdate(doc.review_on) }}.</p><p>Decide whether to lift it (set Ends On), keep it "
+		"(set the next Review On) or change it, record the Review Outcome, and tell the customer.</p>"
+		'<p><a href="{{ frappe.utils.get_url_to_form("Contact Restriction", doc.name) }}">Open {{ doc.name }}</a></p>',
+	}
+
+
+# Solihull Appendix A: a restriction is reviewed; its owner is reminded five days before and on the day.
+RESTRICTION_NOTIFICATIONS: tuple[dict, ...] = (
+	restriction_review(
+		"Contact Restriction Review Due", 5, "by {{ frappe.utils.formatdate(doc.review_on) }}"
+	),
+	restriction_review("Contact Restriction Review Today", 0, "today"),
+)
+
 # Every Notification the app creates: to staff (NOTIFICATIONS, with the desk bell) and to customers.
-ALL_NOTIFICATIONS: tuple[dict, ...] = NOTIFICATIONS + RECEIPT_NOTIFICATIONS + SURVEY_NOTIFICATIONS
+ALL_NOTIFICATIONS: tuple[dict, ...] = (
+	NOTIFICATIONS + RECEIPT_NOTIFICATIONS + SURVEY_NOTIFICATIONS + RESTRICTION_NOTIFICATIONS
+)
 
 
 def create_notifications() -> None:

@@ -62,30 +62,74 @@ frappe.ui.form.on("Feedback", {
 	staff_conduct: show_warnings,
 	safeguarding: show_warnings,
 	is_anonymous: show_warnings,
+	contact: check_new_contact,
 });
 
 function show_warnings(frm) {
-	frm.set_intro("");
+	// One headline holds them all: red where any is red (a contact restriction, staff conduct, safeguarding).
+	const red = [];
+	const restrictions = (frm.doc.__onload && frm.doc.__onload.contact_restrictions) || [];
+	if (restrictions.length) {
+		red.push(contact_restriction_banner(restrictions));
+	}
 	if (frm.doc.staff_conduct) {
-		frm.set_intro(
+		red.push(
 			__(
 				"About a member of staff's conduct: do not record employees' names in this case; the head of service is informed.",
 			),
-			"red",
 		);
 	}
 	if (frm.doc.safeguarding) {
-		frm.set_intro(
+		red.push(
 			__(
 				"Safeguarding concern: the safeguarding lead is informed at once (the duty officer out of hours).",
 			),
-			"red",
 		);
 	}
 	const anonymous_note = frm.doc.__onload && frm.doc.__onload.anonymous_handling_note;
-	if (anonymous_note) {
+	frm.set_intro("");
+	if (red.length) {
+		frm.set_intro(red.map((text) => `<p>${text}</p>`).join(""), "red");
+	} else if (anonymous_note) {
 		frm.set_intro(anonymous_note, "yellow");
 	}
+}
+
+// The contact's active restrictions (Feedback.onload, from contact_restriction/restrictions.py): what is
+// restricted and until when, each linked. Staff see it and decide; it never stops the case being recorded.
+function contact_restriction_banner(restrictions) {
+	const links = restrictions.map(
+		(row) =>
+			`<a href="/app/contact-restriction/${encodeURIComponent(row.name)}">${frappe.utils.escape_html(
+				row.summary,
+			)}</a>`,
+	);
+	return __("This customer's contact is restricted: {0}. Handle the case, following the restriction.", [
+		links.join("; "),
+	]);
+}
+
+// A contact chosen on a new case: say at once whether a restriction is active (the form shows what after saving).
+function check_new_contact(frm) {
+	if (!frm.is_new() || !frm.doc.contact || !frappe.model.can_read("Contact Restriction")) return;
+	frappe
+		.call(
+			"customer_feedback.customer_feedback.doctype.contact_restriction.restrictions.restricted_contacts",
+			{ contacts: [frm.doc.contact] },
+		)
+		.then((r) => {
+			if ((r.message || []).includes(frm.doc.contact)) {
+				frm.set_intro(
+					__("{0} has an active contact restriction: see the {1}.", [
+						frappe.utils.escape_html(frm.doc.contact),
+						`<a href="/app/contact-restriction?contact=${encodeURIComponent(
+							frm.doc.contact,
+						)}">${__("Contact Restriction list")}</a>`,
+					]),
+					"red",
+				);
+			}
+		});
 }
 
 // Ask for the action's details, call the whitelisted method with them, then show the case as it now is.

@@ -218,10 +218,15 @@ class Feedback(
 	# The public form's steps (customer_feedback.portal.intake) join through doc_events in hooks.py.
 
 	def onload(self):
+		from customer_feedback.customer_feedback.doctype.contact_restriction.restrictions import (
+			active_restrictions_for,
+		)
 		from customer_feedback.letters import letters_for  # the letters read the case: imported when used
 
 		self.set_onload("anonymous_handling_note", self.anonymous_handling_note)
 		self.set_onload("letters", letters_for(self))
+		# The customer's active contact restrictions, for the form's banner (to staff who read restrictions).
+		self.set_onload("contact_restrictions", active_restrictions_for(self.contact))
 
 	def validate(self):
 		if not self.policy:

@@ -16,8 +16,9 @@ class FeedbackCorrespondence(Document):
 		channel: DF.Literal["Email", "Post"]
 		communication: DF.Link | None
 		complaint_stage: DF.Link | None
+		contact_restriction: DF.Link | None
 		content: DF.TextEditor | None
-		feedback: DF.Link
+		feedback: DF.Link | None
 		language: DF.Data | None
 		letter: DF.Literal[
 			"Acknowledgement",
@@ -30,6 +31,7 @@ class FeedbackCorrespondence(Document):
 			"Compliment Thank-you",
 			"Suggestion Outcome",
 			"Survey Invitation",
+			"Contact Restriction",
 		]
 		recipient: DF.SmallText | None
 		review_note: DF.SmallText | None

@@ -39,6 +39,7 @@ class FeedbackLetter(Document):
 			"Compliment Thank-you",
 			"Suggestion Outcome",
 			"Survey Invitation",
+			"Contact Restriction",
 		]
 		policy: DF.Link | None
 		sign_off: DF.TextEditor | None
