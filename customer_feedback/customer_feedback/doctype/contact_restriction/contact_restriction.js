@@ -5,7 +5,8 @@ const RESTRICTIONS = "customer_feedback.customer_feedback.doctype.contact_restri
 
 frappe.ui.form.on("Contact Restriction", {
 	setup(frm) {
-		frm.set_query("restriction_type", "restrictions", () => ({ filters: { disabled: 0 } }));
+		// A Table MultiSelect takes its query on the table field itself.
+		frm.set_query("restrictions", () => ({ filters: { disabled: 0 } }));
 	},
 
 	refresh(frm) {

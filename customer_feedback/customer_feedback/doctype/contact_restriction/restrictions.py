@@ -86,7 +86,11 @@ def summary(row) -> str:
 def restricted_contacts(contacts: list[str]) -> list[str]:
 	"""Those of `contacts` with a restriction active today: for the Feedback list's flag."""
 	frappe.has_permission(RESTRICTION, "read", throw=True)
-	wanted = [cstr(name) for name in (contacts or [])][:MOST_CONTACTS]
+	if isinstance(contacts, str):  # the desk sends a list as JSON in a form field
+		contacts = frappe.parse_json(contacts)
+	if not isinstance(contacts, list):
+		frappe.throw(_("contacts: send a list of Contact names."), frappe.ValidationError)
+	wanted = [cstr(name) for name in contacts][:MOST_CONTACTS]
 	if not wanted:
 		return []
 	rows = frappe.get_all(

@@ -120,6 +120,10 @@ class TestContactRestriction(FeedbackTestCase):
 		for user in (COORDINATOR, OFFICER, RELATIONS, HEAD, MANAGER):
 			with self.subTest(user=user):
 				self.assertEqual(as_user(user, restrictions.restricted_contacts, contacts), [active.contact])
+		# As the desk's list sends it: the list as JSON in a form field.
+		self.assertEqual(
+			as_user(COORDINATOR, restrictions.restricted_contacts, json.dumps(contacts)), [active.contact]
+		)
 
 	def test_the_list_method_refuses_users_who_do_not_read_restrictions(self):
 		for user in (RECORDER, SAFEGUARDING, "Guest"):

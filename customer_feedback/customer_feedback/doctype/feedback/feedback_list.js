@@ -29,8 +29,9 @@ function flag_restricted_contacts(listview) {
 				const row = $(checkbox).closest(".list-row");
 				row.find(".cf-contact-restricted").remove();
 				if (doc && restricted.has(doc.contact)) {
-					row.find(".list-subject").append(
-						` <span class="cf-contact-restricted indicator-pill red" title="${__(
+					// In the row's right-hand side, which has room: the subject column clips what follows the name.
+					row.find(".level-right").prepend(
+						`<span class="cf-contact-restricted indicator-pill red mr-2" title="${__(
 							"This customer's contact is restricted: open the case to see how.",
 						)}">${__("Contact restricted")}</span>`,
 					);
