@@ -135,3 +135,8 @@ class FollowUpError(frappe.ValidationError):
 
 class ContactRestrictionError(frappe.ValidationError):
 	"""A Contact Restriction that cannot be saved as it stands: its dates, decider, warning or choices."""
+
+
+class LearningError(frappe.ValidationError):
+	"""A Learning record refused: a date out of range, a stage of another case, an owner who cannot read the
+	case, or a review by someone who may not review."""

@@ -105,16 +105,18 @@ standard_portal_menu_items = [
 	{"title": "My feedback", "route": "/my-feedback", "reference_doctype": "Feedback"},
 ]
 # Which cases each role reads (customer_feedback/permissions.py): routed roles only those flagged for them,
-# nobody a case about themselves, and a complaint's stages as their case.
+# nobody a case about themselves, and a complaint's stages, letters and lessons as their case.
 permission_query_conditions = {
 	"Feedback": "customer_feedback.permissions.feedback_conditions",
 	"Complaint Stage": "customer_feedback.permissions.complaint_stage_conditions",
 	"Feedback Correspondence": "customer_feedback.permissions.correspondence_conditions",
+	"Learning": "customer_feedback.permissions.learning_conditions",
 }
 has_permission = {
 	"Feedback": "customer_feedback.permissions.has_feedback_permission",
 	"Complaint Stage": "customer_feedback.permissions.has_complaint_stage_permission",
 	"Feedback Correspondence": "customer_feedback.permissions.has_correspondence_permission",
+	"Learning": "customer_feedback.permissions.has_learning_permission",
 	"File": "customer_feedback.portal.uploads.file_permission",
 }
 

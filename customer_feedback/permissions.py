@@ -54,6 +54,11 @@ def correspondence_conditions(user: str | None = None) -> str:
 	return f"({case} or `tabFeedback Correspondence`.feedback is null)"
 
 
+def learning_conditions(user: str | None = None) -> str:
+	"""A lesson learned from a case is read by those who read the case."""
+	return case_record_conditions("Learning", user)
+
+
 def case_record_conditions(doctype: str, user: str | None) -> str:
 	case = feedback_conditions(user, table="fb")
 	if not case:
@@ -88,8 +93,12 @@ def has_correspondence_permission(doc, ptype: str | None = None, user: str | Non
 	return can_read_case_of(doc, user)
 
 
+def has_learning_permission(doc, ptype: str | None = None, user: str | None = None) -> bool:
+	return can_read_case_of(doc, user)
+
+
 def can_read_case_of(doc, user: str | None) -> bool:
-	"""A record of a case (a stage, a letter) follows the case."""
+	"""A record of a case (a stage, a letter, a lesson) follows the case."""
 	if not doc.feedback:
 		return True
 	case = frappe.db.get_value(

@@ -31,13 +31,16 @@ from customer_feedback.constants import (
 )
 from customer_feedback.customer_feedback.doctype.complaint_stage.complaint_stage import CLOCK_FIELDS
 from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import get_rules
+from customer_feedback.exceptions import rule_message
 
 # One name, reused: MariaDB replaces a savepoint of the same name, so each change costs one statement.
 SAVEPOINT = "customer_feedback_sweep"
 # Commit every so many changes: a run cut short (the job's timeout, a restart) keeps what it did, the next
 # run carries on from there, and rows locked by db_set are not held for the whole run.
 COMMIT_EVERY = 100
-COUNTS = ("paused_recomputed", "stage_statuses", "case_statuses", "reminders", "closed", "errors")
+COUNTS = ("paused_recomputed", "stage_statuses", "case_statuses", "reminders", "closed", "held", "errors")
+# What close_for_no_reply returns for a case its policy says may not close yet (counted as "held").
+HELD = "held"
 
 
 def run(commit: bool = True) -> dict[str, int]:
@@ -96,7 +99,8 @@ class Sweep:
 
 	def apply(self, counted_as: str, change, *args) -> None:
 		"""Run one change in its own savepoint: a case that fails to save is logged and skipped, and the
-		rest of the sweep still happens. A change that returns False found nothing to do."""
+		rest of the sweep still happens. A change that returns False found nothing to do; one that returns
+		the name of a count did that instead (HELD)."""
 		frappe.db.savepoint(SAVEPOINT)
 		try:
 			changed = change(*args)
@@ -109,7 +113,7 @@ class Sweep:
 			return
 		if changed is False:
 			return
-		self.counts[counted_as] += 1
+		self.counts[changed if changed in self.counts else counted_as] += 1
 		self.uncommitted += 1
 		if self.commit and self.uncommitted >= COMMIT_EVERY:
 			frappe.db.commit()
@@ -284,7 +288,7 @@ def recompute_paused_case(name: str) -> bool:
 	return True
 
 
-def close_for_no_reply(name: str, today: dt.date) -> bool:
+def close_for_no_reply(name: str, today: dt.date) -> bool | str:
 	case = frappe.get_doc("Feedback", name)
 	rules = get_rules(case.policy)
 	days = rules.close_after_no_reply_days
@@ -295,6 +299,10 @@ def close_for_no_reply(name: str, today: dt.date) -> bool:
 		# case is not picked up again, and leave the case open.
 		case.db_set("closes_for_no_reply_on", closes_on, update_modified=False)
 		return False
+	missing = case.what_closing_needs(rules)
+	if missing:
+		hold_open(case, rule_message(missing[0]))
+		return HELD
 	reason = _("Closed: no reply within {0} working days after the response of {1} ({2})").format(
 		days, f"{responded_on.day} {responded_on:%b %Y}", rules.name
 	)
@@ -302,3 +310,20 @@ def close_for_no_reply(name: str, today: dt.date) -> bool:
 	case.flags.ignore_permissions = True
 	case.move_by_rule(CLOSED, reason)
 	return True
+
+
+def hold_open(case, needed: str) -> None:
+	"""A case whose policy asks for something before it closes (learning, say) stays Responded, and its
+	timeline says once what to record; the next run after it is recorded closes the case. The same words
+	are not added again each hour."""
+	content = _("Left open although the customer has not replied: {0}").format(needed)
+	if not frappe.db.exists(
+		"Comment",
+		{
+			"reference_doctype": "Feedback",
+			"reference_name": case.name,
+			"comment_type": "Comment",
+			"content": content,
+		},
+	):
+		case.add_comment("Comment", content)

@@ -1,4 +1,4 @@
-"""Default complaint categories and remedies, created once on install; administrators edit them freely."""
+"""Default complaint and learning categories and remedies, created once on install; administrators edit them."""
 
 COMPLAINT_CATEGORIES = [
 	# Solihull's categories (Appendix B).
@@ -18,6 +18,18 @@ COMPLAINT_CATEGORIES = [
 	("Policy unreasonably disadvantages a customer", "Devon County Council"),
 	("Unfair discrimination", "Devon County Council"),
 	("Unable to access a service", "Devon County Council"),
+]
+
+# Solihull's learning categories ("Learning from complaints"), for the Learning records a case leads to.
+LEARNING_CATEGORIES = [
+	("Improved service delivery process", "Solihull Council"),
+	(
+		"Customer comments included in reviews of how we apply policies, decisions and procedures",
+		"Solihull Council",
+	),
+	("Improvements in communication", "Solihull Council"),
+	("Reviews of behaviours, training and development for individuals or a team", "Solihull Council"),
+	("Reviews of confidentiality procedures", "Solihull Council"),
 ]
 
 REMEDY_TYPES = [

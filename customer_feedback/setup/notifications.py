@@ -58,7 +58,14 @@ from customer_feedback.constants import RECEIPT_NOTIFICATION, SURVEY_INVITATION
 
 MODULE = "Customer Feedback"
 # The DocTypes these Notifications watch; uninstall removes every Notification and Assignment Rule on them.
-WATCHED_DOCTYPES = ("Feedback", "Complaint Stage", "Feedback Survey", "Contact Restriction")
+WATCHED_DOCTYPES = (
+	"Feedback",
+	"Complaint Stage",
+	"Feedback Survey",
+	"Learning",
+	"Learning Action",
+	"Contact Restriction",
+)
 
 CASE_LINK = (
 	'<p><a href="{{ frappe.utils.get_url_to_form("Feedback", doc.name) }}">Open {{ doc.name }}</a></p>'
@@ -446,6 +453,30 @@ SURVEY_NOTIFICATIONS: tuple[dict, ...] = (
 )
 
 
+# To staff: a learning action not done by its due day (a row of a Learning record's Actions). The platform's
+# "Days After" on the row's own Due On (date-based events are the ones Frappe allows on a child table; the
+# email and bell refer to the Learning record): sent once, on the day after, to the action's owner and the
+# Feedback Manager; a new Due On arms it again. No stored "reminded" flag: the date is the one fact.
+LEARNING_NOTIFICATIONS: tuple[dict, ...] = (
+	{
+		"name": "Learning Action Overdue",
+		"document_type": "Learning Action",
+		"event": "Days After",
+		"date_changed": "due_on",
+		"days_in_advance": 1,
+		"condition": "not doc.done_on",
+		"recipients": [doc_field("action_owner"), role("Feedback Manager")],
+		"subject": "Overdue learning action: {{ doc.parent }}",
+		"message": "<p>An action from learning {{ doc.parent }} was due by "
+		"{{ frappe.utils.formatdate(doc.due_on) }} and is not recorded as done:</p>"
+		"<p>{{ doc.action | e }}</p>"
+		"<p>Owner: {{ frappe.get_fullname(doc.action_owner) | e }}. Do it, then record Done On and the "
+		"evidence; or agree a new Due On with the Feedback Manager.</p>"
+		'<p><a href="{{ frappe.utils.get_url_to_form("Learning", doc.parent) }}">Open {{ doc.parent }}</a></p>',
+	},
+)
+
+
 def restriction_review(name: str, days_before: int, when: str) -> dict:
 	"""A contact restriction's review reminder (the platform's daily "Days Before" on Review On): to who
 	decided it and the Feedback Managers, while it is a restriction that has not ended before its review."""
@@ -476,7 +507,11 @@ RESTRICTION_NOTIFICATIONS: tuple[dict, ...] = (
 
 # Every Notification the app creates: to staff (NOTIFICATIONS, with the desk bell) and to customers.
 ALL_NOTIFICATIONS: tuple[dict, ...] = (
-	NOTIFICATIONS + RECEIPT_NOTIFICATIONS + SURVEY_NOTIFICATIONS + RESTRICTION_NOTIFICATIONS
+	NOTIFICATIONS
+	+ LEARNING_NOTIFICATIONS
+	+ RECEIPT_NOTIFICATIONS
+	+ SURVEY_NOTIFICATIONS
+	+ RESTRICTION_NOTIFICATIONS
 )
 
 

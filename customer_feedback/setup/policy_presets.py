@@ -104,6 +104,8 @@ def policy(name: str, source: str, description: str, **fields: Any) -> dict[str,
 		"anonymous_complaints": "Handle as complaint",
 		"escalation_reason_required": 0,
 		"show_handler_name": 0,
+		# The Code asks for no learning record before a complaint closes; Solihull and Devon do (below).
+		"learning_before_closing": "Not required",
 		**OMBUDSMAN,
 	}
 	doc.update(fields)
@@ -306,6 +308,8 @@ PRESETS: list[dict[str, Any]] = [
 		escalation_reason_required=1,
 		survey_weeks_after_closure=6,
 		survey_sample_percent=25,
+		# "A complaint can not be resolved until this information has been recorded" (learning).
+		learning_before_closing="Complaints",
 	),
 	policy(
 		COUNCIL,
@@ -415,6 +419,8 @@ PRESETS: list[dict[str, Any]] = [
 		],
 		# "A senior manager thanks the service or employee": recorded before a compliment closes.
 		senior_thank_you=1,
+		# Every piece of feedback is reviewed for learning, which goes to the directorate's meetings.
+		learning_before_closing="All feedback",
 	),
 ]
 
