@@ -45,11 +45,20 @@ def make_demo_data() -> list[str]:
 	users = [make_staff_user(staff_email(login), name, roles) for login, name, roles in DEMO_STAFF]
 	areas = make_service_areas()
 	from customer_feedback.setup.demo_cases import DEMO_CASE_COUNT, make_demo_cases
+	from customer_feedback.setup.demo_follow_up import make_demo_follow_up
+	from customer_feedback.setup.demo_learning import add_learning
+	from customer_feedback.setup.demo_restrictions import make_demo_restrictions
 
 	created = make_demo_cases()
+	lessons = add_learning()
+	follow_up = make_demo_follow_up()
+	restrictions = make_demo_restrictions()
+	frappe.db.commit()
 	return [
 		f"Demo staff: {len(users)} users; service areas: {len(areas)} across {len(SERVICE_AREAS)} procedures.",
-		f"Demo cases: {created} created now, {DEMO_CASE_COUNT} in all.",
+		f"Demo cases: {created} created now, {DEMO_CASE_COUNT} in all; {lessons} more lessons recorded.",
+		*follow_up,
+		f"Contact restrictions: {restrictions} created now.",
 		f"Demo logins (password {DEMO_PASSWORD}):",
 		*(
 			f"  {staff_email(login)}  {', '.join(roles or ['Feedback User'])}"

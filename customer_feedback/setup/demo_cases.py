@@ -228,7 +228,28 @@ def progress(case, received_on: dt.datetime, rng: random.Random) -> None:
 				)
 		return
 	if age > 50:
+		meet_closing_rules(case, rng)
 		move(case, "Closed")
+
+
+def meet_closing_rules(case, rng: random.Random) -> None:
+	"""What the case's policy asks before it closes, recorded as staff would: a lesson (or why there is
+	none), a comment's evaluation, a senior manager's thank-you for a compliment."""
+	from customer_feedback.closing_rules import needs_learning
+	from customer_feedback.customer_feedback.doctype.feedback_policy.feedback_policy import get_rules
+	from customer_feedback.setup.demo_learning import learn_from
+
+	closing = get_rules(case.policy).closing
+	if needs_learning(closing, case.feedback_type) and case.outcome != "Withdrawn":
+		if case.feedback_type == "Complaint" or rng.random() < 0.3:
+			learn_from(case, rng)
+		else:
+			case.no_learning_reason = "Reviewed at the directorate meeting: nothing to change this time."
+	if closing.evaluate_comments and case.feedback_type == "Comment":
+		case.comment_evaluation = "Shared with the station manager; to be considered at the next review."
+	if closing.senior_thank_you and case.feedback_type == "Compliment":
+		case.thanked_by = demo.staff_email("mary.oneill")
+		case.thanked_on = min(getdate(add_days(case.received_on, 5)), getdate(now_datetime()))
 
 
 def assign_stage(case, number: int) -> None:

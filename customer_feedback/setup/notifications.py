@@ -80,8 +80,6 @@ CURRENT_STAGE_HANDLER = (
 	'{{ frappe.db.get_value("Complaint Stage", {"feedback": doc.name, "stage_number": doc.current_stage},'
 	' "handler") or "" }}'
 )
-
-
 # What staff do when feedback other than a complaint will be late (seed 003: "tell them why and when").
 DELAY_NOTICE_STEP = (
 	"fill Why It Is Late and Customer Will Hear By on the Follow-up tab, then send the Delay Notice letter."
