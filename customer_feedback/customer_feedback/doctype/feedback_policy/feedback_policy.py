@@ -77,6 +77,7 @@ class FeedbackPolicy(Document):
 		survey_sample_percent: DF.Percent
 		survey_weeks_after_closure: DF.Int
 		thursday: DF.Check
+		time_limit_months: DF.Int
 		timescales: DF.Table[FeedbackPolicyTimescale]
 		tuesday: DF.Check
 		use_cutoff_time: DF.Check
