@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import frappe
+from frappe import _
 from frappe.desk.reportview import build_match_conditions
 from frappe.utils import getdate, nowdate
 
@@ -32,6 +33,14 @@ def report_period(filters: dict) -> tuple[dt.date, dt.date, str]:
 	except PeriodError as error:
 		frappe.throw(rule_message(error), ReportFilterError)
 	return start, end, period_label(period, start, end)
+
+
+def column(
+	fieldname: str, label: str, fieldtype: str = "Int", width: int = 110, options: str | None = None
+) -> dict:
+	"""One column of a report, its label translated; a Link's DocType in `options`."""
+	spec = {"fieldname": fieldname, "label": _(label), "fieldtype": fieldtype, "width": width}
+	return {**spec, "options": options} if options else spec
 
 
 def readable_rows(doctype: str, alias: str) -> str:

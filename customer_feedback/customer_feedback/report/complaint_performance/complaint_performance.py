@@ -11,7 +11,7 @@ from __future__ import annotations
 import frappe
 from frappe import _
 
-from customer_feedback.report_filters import readable_rows, report_period
+from customer_feedback.report_filters import column, readable_rows, report_period
 
 OUTCOMES = ("Upheld", "Partly upheld", "Not upheld", "Withdrawn")
 BY_SERVICE_AREA = "Service area and stage"
@@ -120,10 +120,7 @@ def row_out(row, median) -> dict:
 
 
 def columns(by_area: bool) -> list[dict]:
-	def column(fieldname, label, fieldtype="Int", width=110, **more):
-		return {"fieldname": fieldname, "label": _(label), "fieldtype": fieldtype, "width": width, **more}
-
-	area = [column("service_area", "Service Area", "Link", 160, options="Service Area")] if by_area else []
+	area = [column("service_area", "Service Area", "Link", 160, "Service Area")] if by_area else []
 	return [
 		*area,
 		column("stage_number", "Stage", width=70),

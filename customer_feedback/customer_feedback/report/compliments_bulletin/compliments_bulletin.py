@@ -14,6 +14,7 @@ from frappe.utils import getdate, nowdate
 from customer_feedback.bulletin import WEEK, BulletinError, bulletin_dates, customer_shown, who_was_praised
 from customer_feedback.constants import COMPLIMENT
 from customer_feedback.exceptions import rule_message
+from customer_feedback.report_filters import column
 
 # What the report reads of a case: never its email, telephone, address, postcode or description.
 FIELDS = (
@@ -85,31 +86,13 @@ def praised_of(names: list[str]) -> dict[str, list[dict]]:
 
 def columns() -> list[dict]:
 	return [
-		{"fieldname": "received_on", "label": _("Received"), "fieldtype": "Date", "width": 100},
-		{
-			"fieldname": "service_area",
-			"label": _("Service Area"),
-			"fieldtype": "Link",
-			"options": "Service Area",
-			"width": 150,
-		},
-		{"fieldname": "praised", "label": _("Who Was Praised"), "fieldtype": "Data", "width": 220},
-		{
-			"fieldname": "compliment_category",
-			"label": _("Category"),
-			"fieldtype": "Link",
-			"options": "Compliment Category",
-			"width": 180,
-		},
-		{"fieldname": "what_was_said", "label": _("What Was Said"), "fieldtype": "Data", "width": 380},
-		{"fieldname": "customer", "label": _("From"), "fieldtype": "Data", "width": 150},
-		{
-			"fieldname": "name",
-			"label": _("Reference"),
-			"fieldtype": "Link",
-			"options": "Feedback",
-			"width": 130,
-		},
+		column("received_on", "Received", "Date", 100),
+		column("service_area", "Service Area", "Link", 150, options="Service Area"),
+		column("praised", "Who Was Praised", "Data", 220),
+		column("compliment_category", "Category", "Link", 180, options="Compliment Category"),
+		column("what_was_said", "What Was Said", "Data", 380),
+		column("customer", "From", "Data", 150),
+		column("name", "Reference", "Link", 130, options="Feedback"),
 	]
 
 

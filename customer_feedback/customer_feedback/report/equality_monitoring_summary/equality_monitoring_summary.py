@@ -11,7 +11,7 @@ from __future__ import annotations
 import frappe
 from frappe import _
 
-from customer_feedback.report_filters import readable_rows, report_period
+from customer_feedback.report_filters import column, readable_rows, report_period
 from customer_feedback.reporting_periods import shown_count
 
 CHARACTERISTICS = {
@@ -69,9 +69,9 @@ def execute(filters: dict | None = None):
 
 def columns() -> list[dict]:
 	return [
-		{"fieldname": "characteristic", "label": _("Characteristic"), "fieldtype": "Data", "width": 180},
-		{"fieldname": "answer", "label": _("Answer"), "fieldtype": "Data", "width": 260},
+		column("characteristic", "Characteristic", "Data", 180),
+		column("answer", "Answer", "Data", 260),
 		# Data, not Int: a count below 5 is the words "fewer than 5".
-		{"fieldname": "cases", "label": _("Customers"), "fieldtype": "Data", "width": 120},
-		{"fieldname": "surveys", "label": _("Answered the Survey"), "fieldtype": "Data", "width": 160},
+		column("cases", "Customers", "Data", 120),
+		column("surveys", "Answered the Survey", "Data", 160),
 	]

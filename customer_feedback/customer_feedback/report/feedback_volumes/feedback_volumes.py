@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 
 from customer_feedback.constants import COMPLAINT, FEEDBACK_TYPES
-from customer_feedback.report_filters import readable_rows, report_period
+from customer_feedback.report_filters import column, readable_rows, report_period
 
 GROUPS = {
 	"Month": ("date_format(fb.received_on, '%%Y-%%m')", "month", "Data"),
@@ -71,12 +71,7 @@ def columns(group_by: str) -> list[dict]:
 			{"fieldname": frappe.scrub(kind), "label": _(kind), "fieldtype": "Int", "width": 110}
 			for kind in FEEDBACK_TYPES
 		),
-		{"fieldname": "total", "label": _("Total"), "fieldtype": "Int", "width": 90},
-		{"fieldname": "elected_member", "label": _("From Elected Members"), "fieldtype": "Int", "width": 120},
-		{
-			"fieldname": "complaints_per_1000",
-			"label": _("Complaints per 1,000 Residents"),
-			"fieldtype": "Float",
-			"width": 140,
-		},
+		column("total", "Total", "Int", 90),
+		column("elected_member", "From Elected Members", "Int", 120),
+		column("complaints_per_1000", "Complaints per 1,000 Residents", "Float", 140),
 	]

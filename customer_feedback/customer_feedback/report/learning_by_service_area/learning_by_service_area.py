@@ -11,6 +11,7 @@ from frappe import _
 from frappe.utils import formatdate, get_fullname, getdate, nowdate
 
 from customer_feedback.learning_rules import is_overdue
+from customer_feedback.report_filters import column
 
 
 def execute(filters: dict | None = None):
@@ -92,36 +93,12 @@ def review_line(lesson) -> str:
 
 def columns() -> list[dict]:
 	return [
-		{
-			"fieldname": "service_area",
-			"label": _("Service Area"),
-			"fieldtype": "Link",
-			"options": "Service Area",
-			"width": 160,
-		},
-		{
-			"fieldname": "name",
-			"label": _("Learning"),
-			"fieldtype": "Link",
-			"options": "Learning",
-			"width": 130,
-		},
-		{
-			"fieldname": "feedback",
-			"label": _("Case"),
-			"fieldtype": "Link",
-			"options": "Feedback",
-			"width": 130,
-		},
-		{"fieldname": "recorded_on", "label": _("Recorded On"), "fieldtype": "Date", "width": 100},
-		{
-			"fieldname": "learning_category",
-			"label": _("Category"),
-			"fieldtype": "Link",
-			"options": "Learning Category",
-			"width": 200,
-		},
-		{"fieldname": "lesson", "label": _("What We Learned"), "fieldtype": "Small Text", "width": 300},
-		{"fieldname": "actions", "label": _("Actions"), "fieldtype": "Small Text", "width": 320},
-		{"fieldname": "review", "label": _("Review"), "fieldtype": "Data", "width": 220},
+		column("service_area", "Service Area", "Link", 160, options="Service Area"),
+		column("name", "Learning", "Link", 130, options="Learning"),
+		column("feedback", "Case", "Link", 130, options="Feedback"),
+		column("recorded_on", "Recorded On", "Date", 100),
+		column("learning_category", "Category", "Link", 200, options="Learning Category"),
+		column("lesson", "What We Learned", "Small Text", 300),
+		column("actions", "Actions", "Small Text", 320),
+		column("review", "Review", "Data", 220),
 	]

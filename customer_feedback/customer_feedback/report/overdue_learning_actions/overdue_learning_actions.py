@@ -10,6 +10,8 @@ import frappe
 from frappe import _
 from frappe.utils import date_diff, getdate, nowdate
 
+from customer_feedback.report_filters import column
+
 
 def execute(filters: dict | None = None):
 	filters = frappe._dict(filters or {})
@@ -43,36 +45,12 @@ def execute(filters: dict | None = None):
 
 def columns() -> list[dict]:
 	return [
-		{
-			"fieldname": "name",
-			"label": _("Learning"),
-			"fieldtype": "Link",
-			"options": "Learning",
-			"width": 130,
-		},
-		{
-			"fieldname": "feedback",
-			"label": _("Case"),
-			"fieldtype": "Link",
-			"options": "Feedback",
-			"width": 130,
-		},
-		{
-			"fieldname": "service_area",
-			"label": _("Service Area"),
-			"fieldtype": "Link",
-			"options": "Service Area",
-			"width": 160,
-		},
-		{"fieldname": "row", "label": _("Row"), "fieldtype": "Int", "width": 60},
-		{"fieldname": "action", "label": _("Action"), "fieldtype": "Small Text", "width": 300},
-		{
-			"fieldname": "action_owner",
-			"label": _("Owner"),
-			"fieldtype": "Link",
-			"options": "User",
-			"width": 200,
-		},
-		{"fieldname": "due_on", "label": _("Due On"), "fieldtype": "Date", "width": 100},
-		{"fieldname": "days_overdue", "label": _("Days Overdue"), "fieldtype": "Int", "width": 100},
+		column("name", "Learning", "Link", 130, options="Learning"),
+		column("feedback", "Case", "Link", 130, options="Feedback"),
+		column("service_area", "Service Area", "Link", 160, options="Service Area"),
+		column("row", "Row", "Int", 60),
+		column("action", "Action", "Small Text", 300),
+		column("action_owner", "Owner", "Link", 200, options="User"),
+		column("due_on", "Due On", "Date", 100),
+		column("days_overdue", "Days Overdue", "Int", 100),
 	]

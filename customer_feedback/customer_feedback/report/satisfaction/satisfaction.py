@@ -9,7 +9,7 @@ from __future__ import annotations
 import frappe
 from frappe import _
 
-from customer_feedback.report_filters import readable_rows, report_period
+from customer_feedback.report_filters import column, readable_rows, report_period
 
 ANSWERS = (
 	"Very satisfied",
@@ -51,11 +51,8 @@ def execute(filters: dict | None = None):
 
 
 def columns(fieldname: str, options: str) -> list[dict]:
-	def column(name, label, fieldtype="Int", width=110):
-		return {"fieldname": name, "label": _(label), "fieldtype": fieldtype, "width": width}
-
 	return [
-		{"fieldname": fieldname, "label": _(options), "fieldtype": "Link", "options": options, "width": 200},
+		column(fieldname, options, "Link", 200, options=options),
 		column("sent", "Surveys Sent"),
 		column("answered", "Answered"),
 		column("response_percent", "Response %", "Percent"),
